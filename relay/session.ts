@@ -1,0 +1,341 @@
+/**
+ * One terminal session: a browser's WebSocket on one side, an SSH connection on the
+ * other. The session owns both, and its timers, and tears them all down in `close`,
+ * which is the only place anything is disposed.
+ *
+ * States: awaiting-open (until the OPEN frame) → connecting (DNS, TCP, handshake,
+ * questions for the person) → open (terminal bytes flow) → closed.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Client, ClientChannel } from 'ssh2';
+import type { RawData, WebSocket } from 'ws';
+import {
+  AuthMethod,
+  CLOSE_CODES,
+  decodeClientFrame,
+  encodeOutput,
+  encodeRelayFrame,
+  ExitKind,
+  SESSION_TOKEN_BYTES,
+  SessionPhase,
+  type ClientFrame,
+  type ExitFrame,
+  type OpenFrame,
+  type RelayFrame,
+} from '../shared/protocol/index.ts';
+import { AckOverrunError, OutputFlow } from './flow.ts';
+import type { Logger } from './logger.ts';
+import { Questions } from './questions.ts';
+import { SessionError } from './session-error.ts';
+import { connectTcp, resolveHost } from './ssh/dial.ts';
+import { handshake, type HandshakeQuestions } from './ssh/handshake.ts';
+import { openTerminal } from './ssh/terminal.ts';
+import { validateTarget } from './target.ts';
+
+/** A socket that sends no OPEN within this time is closed. */
+export const OPEN_TIMEOUT_MS = 10_000;
+
+/** Input waiting for the SSH window; past this the relay stops reading the socket. */
+export const MAX_PENDING_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Where a session's bytes are recorded. Every call happens in the order the bytes
+ * crossed the relay; `close` is called exactly once, when the session ends.
+ */
+export interface SessionRecorder {
+  input(data: Uint8Array): void;
+  output(data: Uint8Array): void;
+  resize(cols: number, rows: number): void;
+  close(): void;
+}
+
+export interface SessionContext {
+  logger: Logger;
+  keepaliveIntervalMs: number;
+  /** Starts a recording once the terminal is open; none is made when absent. */
+  record?(session: { id: string; open: OpenFrame }): SessionRecorder;
+  /** Watches the socket for keep-alives; returns the disposer. */
+  watchSocket(socket: WebSocket, onDead: () => void): () => void;
+  onClosed(session: Session): void;
+}
+
+type State = 'awaiting-open' | 'connecting' | 'open' | 'closed';
+
+export class Session {
+  readonly id = randomUUID();
+  private state: State = 'awaiting-open';
+  private readonly logger: Logger;
+  private readonly questions = new Questions();
+  private readonly unwatchSocket: () => void;
+  private openTimer: NodeJS.Timeout | undefined;
+  private client: Client | undefined;
+  private channel: ClientChannel | undefined;
+  private flow: OutputFlow | undefined;
+  private recorder: SessionRecorder | undefined;
+  private exit: ExitFrame | undefined;
+  private readonly banner: string[] = [];
+  private readonly startedAt = Date.now();
+  private bytesOut = 0;
+  private bytesIn = 0;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly context: SessionContext,
+  ) {
+    this.logger = context.logger.child({ session: this.id });
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    socket.on('close', () => this.close({ reason: 'browser closed the socket' }));
+    socket.on('error', (error) => this.close({ reason: 'socket error', cause: error }));
+    this.unwatchSocket = context.watchSocket(socket, () =>
+      this.close({ reason: 'browser stopped answering keep-alives', closeCode: CLOSE_CODES.keepaliveTimeout }),
+    );
+    this.openTimer = setTimeout(() => {
+      this.fail(new SessionError('protocol.unexpected_frame', 'No OPEN frame arrived in time.'));
+    }, OPEN_TIMEOUT_MS);
+  }
+
+  /** Ends the session because the relay is stopping. */
+  shutdown(): void {
+    this.fail(new SessionError('relay.shutting_down'), CLOSE_CODES.goingAway);
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.state === 'closed') return;
+    if (!isBinary) {
+      this.fail(new SessionError('protocol.text_message'), CLOSE_CODES.unsupportedData);
+      return;
+    }
+    // With binaryType 'nodebuffer' a message is one Buffer.
+    const decoded = decodeClientFrame(data as Buffer);
+    if (!decoded.ok) {
+      this.fail(new SessionError(decoded.error.code, decoded.error.message), CLOSE_CODES.protocolError);
+      return;
+    }
+    this.handleFrame(decoded.frame);
+  }
+
+  private handleFrame(frame: ClientFrame): void {
+    switch (frame.type) {
+      case 'open':
+        if (this.state !== 'awaiting-open') return this.unexpected(frame);
+        clearTimeout(this.openTimer);
+        this.state = 'connecting';
+        void this.open(frame);
+        return;
+      case 'input':
+        if (this.state !== 'open') return this.unexpected(frame);
+        return this.input(frame.data);
+      case 'resize':
+        if (this.state !== 'open') return this.unexpected(frame);
+        this.channel!.setWindow(frame.rows, frame.cols, frame.heightPx, frame.widthPx);
+        this.recorder?.resize(frame.cols, frame.rows);
+        return;
+      case 'ack':
+        if (this.state !== 'open') return this.unexpected(frame);
+        return this.acknowledge(frame.bytes);
+      case 'hostKeyDecision':
+        if (!this.questions.answer('hostKey', frame.trusted)) this.unexpected(frame);
+        return;
+      case 'authAnswer':
+        if (!this.questions.answer(`auth:${frame.promptId}`, frame)) this.unexpected(frame);
+        return;
+      case 'ping':
+        this.send({ type: 'pong', nonce: frame.nonce });
+        return;
+      case 'resume':
+        this.fail(new SessionError('resume.unsupported'));
+        return;
+      case 'agentIdentities':
+      case 'agentSignature':
+        return this.unexpected(frame);
+    }
+  }
+
+  private async open(frame: OpenFrame): Promise<void> {
+    const log = this.logger;
+    try {
+      const target = validateTarget(frame);
+      log.info({ host: target.host, port: target.port, user: target.user }, 'session opening');
+
+      this.send({ type: 'phase', phase: SessionPhase.resolving, detail: target.host });
+      const address = await resolveHost(target.host);
+      this.ensureOpen();
+
+      this.send({ type: 'phase', phase: SessionPhase.connecting, detail: `${address} port ${target.port}` });
+      const tcp = await connectTcp(address, target.port);
+      if (this.state === 'closed') {
+        tcp.destroy();
+        return;
+      }
+
+      this.send({ type: 'phase', phase: SessionPhase.handshaking, detail: '' });
+      const client = await handshake({
+        socket: tcp,
+        user: target.user,
+        keepaliveIntervalMs: this.context.keepaliveIntervalMs,
+        questions: this.handshakeQuestions(),
+        onBanner: (message) => this.banner.push(message),
+      });
+      this.client = client;
+      this.ensureOpen();
+      client.on('error', (error: Error & { level?: string }) => this.onSshError(error));
+      client.on('close', () => this.onSshClosed());
+
+      this.send({ type: 'phase', phase: SessionPhase.opening, detail: '' });
+      const channel = await openTerminal(client, frame);
+      this.channel = channel;
+      this.ensureOpen();
+      this.startTerminal(frame, channel);
+    } catch (error) {
+      if (this.state === 'closed') return;
+      if (error instanceof SessionError) this.fail(error);
+      else this.fail(new SessionError('relay.internal', undefined, { cause: error }));
+    }
+  }
+
+  private handshakeQuestions(): HandshakeQuestions {
+    let nextPromptId = 1;
+    const askAuth = (
+      method: (typeof AuthMethod)[keyof typeof AuthMethod],
+      name: string,
+      instructions: string,
+      prompts: { text: string; echo: boolean }[],
+    ): Promise<string[] | undefined> => {
+      const promptId = nextPromptId++;
+      this.send({ type: 'phase', phase: SessionPhase.authenticating, detail: '' });
+      return this.questions
+        .ask<ClientFrame & { type: 'authAnswer' }>(`auth:${promptId}`, () =>
+          this.send({ type: 'authPrompt', promptId, method, name, instructions, prompts }),
+        )
+        .then((answer) => (answer.cancelled ? undefined : answer.answers));
+    };
+    const retryNote = (attempt: number): string =>
+      attempt > 1 ? 'Permission denied, please try again.' : '';
+
+    return {
+      trustHostKey: (algorithm, key) =>
+        this.questions.ask<boolean>('hostKey', () => this.send({ type: 'hostKeyCheck', algorithm, key })),
+      password: async (attempt) => {
+        const answers = await askAuth(AuthMethod.password, '', retryNote(attempt), [
+          { text: 'Password:', echo: false },
+        ]);
+        return answers?.[0];
+      },
+      keyboardInteractive: (round, attempt) => {
+        const instructions = [retryNote(attempt), round.instructions].filter(Boolean).join('\n');
+        return askAuth(AuthMethod.keyboardInteractive, round.name, instructions, round.prompts);
+      },
+    };
+  }
+
+  private startTerminal(open: OpenFrame, channel: ClientChannel): void {
+    this.state = 'open';
+    this.flow = new OutputFlow({ pause: () => channel.pause(), resume: () => channel.resume() });
+    this.recorder = this.context.record?.({ id: this.id, open });
+    this.send({ type: 'ready', token: randomBytes(SESSION_TOKEN_BYTES) });
+    for (const message of this.banner.splice(0)) {
+      this.output(Buffer.from(message.replace(/\r?\n/g, '\r\n'), 'utf8'));
+    }
+
+    channel.on('data', (chunk: Buffer) => this.output(chunk));
+    channel.stderr.on('data', (chunk: Buffer) => this.output(chunk));
+    channel.on('drain', () => this.socket.resume());
+    channel.on('exit', (code: number | null, signal?: string, _core?: boolean, description?: string) => {
+      this.exit = code !== null
+        ? { type: 'exit', kind: ExitKind.code, code, signal: '', message: '' }
+        : { type: 'exit', kind: ExitKind.signal, code: 0, signal: signal ?? '', message: description ?? '' };
+    });
+    channel.on('close', () => {
+      this.send(this.exit ?? { type: 'exit', kind: ExitKind.unknown, code: 0, signal: '', message: '' });
+      this.close({ reason: 'terminal closed', closeCode: CLOSE_CODES.normal });
+    });
+    this.logger.info('session open');
+  }
+
+  private output(chunk: Buffer): void {
+    if (this.state !== 'open') return;
+    this.recorder?.output(chunk);
+    this.bytesOut += chunk.length;
+    this.socket.send(encodeOutput(chunk), () => this.flow?.socketDrained(this.socket.bufferedAmount));
+    this.flow!.sent(chunk.length, this.socket.bufferedAmount);
+  }
+
+  private input(data: Uint8Array): void {
+    this.recorder?.input(data);
+    this.bytesIn += data.length;
+    this.channel!.write(data);
+    if (this.channel!.writableLength > MAX_PENDING_INPUT_BYTES) this.socket.pause();
+  }
+
+  private acknowledge(bytes: number): void {
+    try {
+      this.flow!.acknowledged(bytes);
+    } catch (error) {
+      if (!(error instanceof AckOverrunError)) throw error;
+      this.fail(new SessionError('protocol.unexpected_frame', error.message), CLOSE_CODES.protocolError);
+    }
+  }
+
+  private onSshError(error: Error & { level?: string }): void {
+    const code = error.level === 'client-timeout' ? 'ssh.keepalive_timeout' : 'ssh.disconnected';
+    this.fail(new SessionError(code, undefined, { cause: error }));
+  }
+
+  private onSshClosed(): void {
+    // After a clean exit the channel's close ends the session first; this is the host vanishing.
+    this.fail(new SessionError('ssh.disconnected'));
+  }
+
+  private unexpected(frame: ClientFrame): void {
+    const error = new SessionError(
+      'protocol.unexpected_frame',
+      `A ${frame.type} frame does not fit the session while it is ${this.state}.`,
+    );
+    this.fail(error, CLOSE_CODES.protocolError);
+  }
+
+  /** Throws when the session closed while an await was pending, to stop `open` there. */
+  private ensureOpen(): void {
+    if (this.state === 'closed') throw new SessionError('ssh.disconnected');
+  }
+
+  private send(frame: RelayFrame): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(encodeRelayFrame(frame));
+  }
+
+  private fail(error: SessionError, closeCode: number = CLOSE_CODES.sessionFailed): void {
+    if (this.state === 'closed') return;
+    this.send({ type: 'error', code: error.code, retryable: error.retryable, message: error.message });
+    this.close({ reason: error.code, cause: error.cause, closeCode });
+  }
+
+  private close(how: { reason: string; cause?: unknown; closeCode?: number }): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+
+    clearTimeout(this.openTimer);
+    this.unwatchSocket();
+    this.questions.cancel(how.reason);
+    this.recorder?.close();
+    this.channel?.removeAllListeners('close');
+    this.client?.removeAllListeners('close');
+    this.client?.end();
+    if (this.socket.readyState === this.socket.OPEN) {
+      this.socket.close(how.closeCode ?? CLOSE_CODES.normal, how.reason.slice(0, 120));
+    } else {
+      this.socket.terminate();
+    }
+
+    const fields = {
+      reason: how.reason,
+      cause: how.cause instanceof Error ? how.cause.message : undefined,
+      bytesIn: this.bytesIn,
+      bytesOut: this.bytesOut,
+      seconds: (Date.now() - this.startedAt) / 1000,
+    };
+    this.logger.info(fields, 'session closed');
+    this.context.onClosed(this);
+  }
+}
