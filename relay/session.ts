@@ -244,7 +244,14 @@ export class Session {
     channel.on('exit', (code: number | null, signal?: string, _core?: boolean, description?: string) => {
       this.exit = code !== null
         ? { type: 'exit', kind: ExitKind.code, code, signal: '', message: '' }
-        : { type: 'exit', kind: ExitKind.signal, code: 0, signal: signal ?? '', message: description ?? '' };
+        : {
+          type: 'exit',
+          kind: ExitKind.signal,
+          code: 0,
+          // ssh2 adds a SIG prefix that the SSH protocol's signal names do not have.
+          signal: (signal ?? '').replace(/^SIG/, ''),
+          message: description ?? '',
+        };
     });
     channel.on('close', () => {
       this.send(this.exit ?? { type: 'exit', kind: ExitKind.unknown, code: 0, signal: '', message: '' });

@@ -47,6 +47,7 @@ export class RelayClient {
   private readonly listeners = new Set<(frame: RelayFrame) => void>();
   private lastError: ErrorFrame | undefined;
   private lastExit: ExitFrame | undefined;
+  socketError: Error | undefined;
 
   private constructor(private readonly options: ClientOptions) {
     const url = new URL(options.url);
@@ -55,6 +56,9 @@ export class RelayClient {
     });
     this.socket.binaryType = 'nodebuffer';
     this.socket.on('message', (data: Buffer) => this.onMessage(data));
+    // A relay that closes on a client mid-send (an oversized frame) makes writes fail with
+    // EPIPE; the close that follows is what tests look at.
+    this.socket.on('error', (error) => (this.socketError = error));
     this.ended = new Promise((resolve) => {
       this.socket.on('close', (closeCode, reason) => {
         if (this.lastExit) resolve({ kind: 'exit', frame: this.lastExit, closeCode });

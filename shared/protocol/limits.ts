@@ -45,11 +45,14 @@ export const MAX_KEY_BLOB_BYTES = 8 * 1024;
 /** A host key or signature algorithm name. */
 export const MAX_ALGORITHM_BYTES = 64;
 
-/** Keys the browser may offer in one list. */
-export const MAX_AGENT_KEYS = 64;
+/**
+ * Keys the browser may offer in one list. With MAX_KEY_BLOB_BYTES and
+ * MAX_KEY_COMMENT_BYTES this keeps the largest list under MAX_FRAME_BYTES.
+ */
+export const MAX_AGENT_KEYS = 16;
 
 /** A key comment shown to the user. */
-export const MAX_KEY_COMMENT_BYTES = 1024;
+export const MAX_KEY_COMMENT_BYTES = 256;
 
 /** Data the relay asks the browser to sign: an RFC 4252 request is well under 4 KiB. */
 export const MAX_SIGN_DATA_BYTES = 16 * 1024;

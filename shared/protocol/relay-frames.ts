@@ -248,6 +248,10 @@ export function encodeRelayFrame(frame: RelayFrame): Uint8Array {
       checkLength('agent key', frame.key.length, MAX_KEY_BLOB_BYTES);
       checkLength('sign data', frame.data.length, MAX_SIGN_DATA_BYTES);
       checkRange('flags', frame.flags, 0, 0xffff_ffff);
+      if (frame.operation === AgentOperation.list) {
+        const empty = frame.key.length === 0 && frame.data.length === 0 && frame.flags === 0;
+        if (!empty) throw new RangeError('a list AGENT_REQUEST carries no key, data or flags');
+      }
       return new Writer(
         1 + 4 + 1 + sizeOf.bytes16(frame.key) + sizeOf.bytes16(frame.data) + 4,
         T.agentRequest,
@@ -343,6 +347,9 @@ function readRelayFrame(bytes: Uint8Array): RelayFrame {
       const key = reader.bytes16('agent key', MAX_KEY_BLOB_BYTES);
       const data = reader.bytes16('sign data', MAX_SIGN_DATA_BYTES);
       const flags = reader.u32('flags');
+      if (operation === AgentOperation.list && (key.length > 0 || data.length > 0 || flags !== 0)) {
+        throw new FrameError('protocol.malformed', 'a list AGENT_REQUEST carries a key, data or flags');
+      }
       frame = { type: 'agentRequest', requestId, operation, key, data, flags };
       break;
     }
