@@ -144,6 +144,18 @@ export class RelayClient {
     this.socket.close();
   }
 
+  /**
+   * Stops reading from the socket, as a browser tab that froze or lost its network would:
+   * pings go unanswered and nothing more arrives until `thaw`.
+   */
+  freeze(): void {
+    this.socket.pause();
+  }
+
+  thaw(): void {
+    this.socket.resume();
+  }
+
   get bufferedAmount(): number {
     return this.socket.bufferedAmount;
   }

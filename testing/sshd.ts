@@ -63,6 +63,8 @@ export interface RunningSshd {
   authorizedKeysPath: string;
   /** Accepts one more public key from now on, without a restart. */
   authorize(publicKeyLine: string): Promise<void>;
+  /** The listening sshd's PID; each connection is served by its child processes. */
+  pid: number;
   /** Ends this sshd (its PID only), waits for it to exit, and deletes its files. */
   stop(): Promise<void>;
 }
@@ -126,6 +128,7 @@ async function launch(options: SshdOptions, user: TestUser, runDir: string): Pro
     user,
     logPath,
     authorizedKeysPath,
+    pid: child.pid!,
     authorize: (line) => appendFile(authorizedKeysPath, `${line.trim()}\n`),
     stop: () => (stopping ??= stopChild(child).then(() => rm(runDir, { recursive: true }))),
   };
