@@ -15,7 +15,7 @@ export interface SshTarget {
 const HOST_PATTERN = /^(?:[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?|\[?[0-9a-f:.]+\]?)$/i;
 
 /** Printable, no whitespace, and not starting with '-' (which tools read as an option). */
-const USER_PATTERN = /^[^\s\x00-\x1f\x7f-][^\s\x00-\x1f\x7f]*$/u;
+const USER_PATTERN = /^[^\s\p{Cc}-][^\s\p{Cc}]*$/u;
 
 export function validateTarget(open: OpenFrame): SshTarget {
   const host = open.host.trim();
