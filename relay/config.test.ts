@@ -81,7 +81,7 @@ describe('loadConfig', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const spec of VARIABLES) {
       expect(readme).toContain(`\`${spec.name}\``);
-      for (const alias of 'aliases' in spec ? spec.aliases : []) expect(readme).toContain(alias);
+      for (const alias of spec.aliases ?? []) expect(readme).toContain(`\`${alias}\``);
     }
   });
 });
