@@ -59,6 +59,20 @@ async function waitUntil(test: () => boolean, timeoutMs: number): Promise<void> 
   }
 }
 
+describe('a host that dies while a person is deciding', () => {
+  it('ends that session with ssh.disconnected and leaves the relay serving', async () => {
+    const client = await RelayClient.connect({ url: relay.url });
+    client.open({ host: sshd.host, port: sshd.port, user: sshd.user.name });
+    await client.waitFor('hostKeyCheck');
+    for (const pid of connectionProcesses()) process.kill(pid, 'SIGKILL');
+
+    expect(await client.ended).toMatchObject({ kind: 'error', frame: { code: 'ssh.disconnected' } });
+    const next = await openShell();
+    next.type('exit\r');
+    expect(await next.ended).toMatchObject({ kind: 'exit', frame: { code: 0 } });
+  });
+});
+
 describe('keep-alives', () => {
   it('closes the session when the browser stops answering pings', async () => {
     const client = await openShell();

@@ -14,9 +14,9 @@ npm run --silent check
 
 mkdir -p .tmp/results
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/results/vitest.json \
+npx vitest run --reporter=default --reporter=json --outputFile.json="$PWD/.tmp/results/vitest.json" \
   || status=$?
-PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/results/playwright.json \
+PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/.tmp/results/playwright.json" \
   npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=$?
 
 node scripts/summarise-tests.mjs .tmp/results/vitest.json .tmp/results/playwright.json || status=$?
