@@ -39,6 +39,20 @@ export async function logIn(page: Page, password: string, label: string | RegExp
   await dialog.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Adds a prompt, connects, trusts the new host key and logs in with a password. */
+export async function startSession(
+  page: Page,
+  prompt: PromptFields,
+  password: string,
+): Promise<void> {
+  await addPrompt(page, prompt);
+  await connect(page, prompt.name);
+  await page.getByRole('dialog', { name: 'New host key' })
+    .getByRole('button', { name: 'Trust and connect' }).click();
+  await logIn(page, password);
+  await waitForPrompt(page);
+}
+
 export function terminal(page: Page) {
   return page.getByTestId('terminal');
 }

@@ -49,6 +49,8 @@ export interface RelayOptions {
   staticDir: string;
   /** Hooks a recorder into every session; see SessionContext. */
   record?: SessionContext['record'];
+  /** See SessionContext; tests shorten it. */
+  handshakeTimeoutMs?: number;
 }
 
 export interface Relay {
@@ -76,6 +78,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     logger,
     keepaliveIntervalMs: config.keepaliveIntervalSeconds * 1000,
     record: options.record,
+    handshakeTimeoutMs: options.handshakeTimeoutMs,
     watchSocket: (socket, onDead) => heartbeat.watch(socket, onDead),
     onClosed: (session) => sessions.delete(session),
   };

@@ -52,6 +52,8 @@ export interface SessionRecorder {
 export interface SessionContext {
   logger: Logger;
   keepaliveIntervalMs: number;
+  /** How long the host may take over its part of the handshake; see ssh/handshake.ts. */
+  handshakeTimeoutMs?: number;
   /** Starts a recording once the terminal is open; none is made when absent. */
   record?(session: { id: string; open: OpenFrame }): SessionRecorder;
   /** Watches the socket for keep-alives; returns the disposer. */
@@ -174,6 +176,7 @@ export class Session {
         socket: tcp,
         user: target.user,
         keepaliveIntervalMs: this.context.keepaliveIntervalMs,
+        handshakeTimeoutMs: this.context.handshakeTimeoutMs,
         questions: this.handshakeQuestions(),
         onBanner: (message) => this.banner.push(message),
       });

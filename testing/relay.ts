@@ -20,7 +20,7 @@ export interface TestRelay {
 
 export async function startTestRelay(
   overrides: Partial<RelayConfig> = {},
-  extra: Pick<RelayOptions, 'record'> = {},
+  extra: Pick<RelayOptions, 'record' | 'handshakeTimeoutMs'> = {},
 ): Promise<TestRelay> {
   const logs: string[] = [];
   const sink = new Writable({

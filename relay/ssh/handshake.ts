@@ -113,12 +113,12 @@ export function handshake(options: HandshakeOptions): Promise<Client> {
     client.on('banner', options.onBanner);
     client.once('ready', () => settle());
     client.on('error', (error: Error & { level?: string }) => {
-      settle(describeFailure(error, { hostKeyRefused, timedOut, outcome }));
+      settle(describeFailure(error, { timeoutMs, hostKeyRefused, timedOut, outcome }));
     });
     client.once('close', () => {
       // ssh2 throws if `verify` is called after this, which a late answer would do.
       connectionOpen = false;
-      settle(describeFailure(undefined, { hostKeyRefused, timedOut, outcome }));
+      settle(describeFailure(undefined, { timeoutMs, hostKeyRefused, timedOut, outcome }));
     });
 
     startClock();
@@ -127,6 +127,7 @@ export function handshake(options: HandshakeOptions): Promise<Client> {
 }
 
 interface FailureContext {
+  timeoutMs: number;
   hostKeyRefused: boolean;
   timedOut: boolean;
   outcome: AuthOutcome;
@@ -145,7 +146,7 @@ function describeFailure(
   if (context.outcome.cancelled) return new SessionError('ssh.auth_cancelled', undefined, { cause });
   if (context.timedOut) {
     return new SessionError('ssh.timeout', 'The host accepted the connection but did not '
-      + `finish the SSH handshake within ${HANDSHAKE_TIMEOUT_MS / 1000} s.`, { cause });
+      + `finish the SSH handshake within ${context.timeoutMs / 1000} s.`, { cause });
   }
   switch (error?.level) {
     case 'client-authentication': {
