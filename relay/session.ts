@@ -13,7 +13,6 @@ import {
   AuthMethod,
   CLOSE_CODES,
   decodeClientFrame,
-  encodeOutput,
   encodeRelayFrame,
   ExitKind,
   SESSION_TOKEN_BYTES,
@@ -25,6 +24,7 @@ import {
 } from '../shared/protocol/index.ts';
 import { AckOverrunError, OutputFlow } from './flow.ts';
 import type { Logger } from './logger.ts';
+import { OutputBatch } from './output-batch.ts';
 import { Questions } from './questions.ts';
 import { SessionError } from './session-error.ts';
 import { connectTcp, resolveHost } from './ssh/dial.ts';
@@ -73,6 +73,7 @@ export class Session {
   private client: Client | undefined;
   private channel: ClientChannel | undefined;
   private flow: OutputFlow | undefined;
+  private readonly batch = new OutputBatch((frame, payloadBytes) => this.sendOutput(frame, payloadBytes));
   private recorder: SessionRecorder | undefined;
   private exit: ExitFrame | undefined;
   private readonly banner: string[] = [];
@@ -257,6 +258,7 @@ export class Session {
         };
     });
     channel.on('close', () => {
+      this.batch.flush();
       this.send(this.exit ?? { type: 'exit', kind: ExitKind.unknown, code: 0, signal: '', message: '' });
       this.close({ reason: 'terminal closed', closeCode: CLOSE_CODES.normal });
     });
@@ -267,9 +269,17 @@ export class Session {
     if (this.state !== 'open') return;
     this.recorder?.output(chunk);
     this.bytesOut += chunk.length;
-    this.socket.send(encodeOutput(chunk), () => this.flow?.socketDrained(this.socket.bufferedAmount));
-    this.flow!.sent(chunk.length, this.socket.bufferedAmount);
+    this.batch.add(chunk);
   }
+
+  private sendOutput(frame: Uint8Array, payloadBytes: number): void {
+    this.socket.send(frame, this.onSocketFlushed);
+    this.flow!.sent(payloadBytes, this.socket.bufferedAmount);
+  }
+
+  private readonly onSocketFlushed = (): void => {
+    this.flow?.socketDrained(this.socket.bufferedAmount);
+  };
 
   private input(data: Uint8Array): void {
     this.recorder?.input(data);
@@ -328,6 +338,7 @@ export class Session {
     clearTimeout(this.openTimer);
     this.unwatchSocket();
     this.questions.cancel(how.reason);
+    this.batch.dispose();
     this.recorder?.close();
     this.channel?.removeAllListeners('close');
     this.client?.removeAllListeners('close');

@@ -16,6 +16,10 @@ import {
   type RelayFrame,
 } from '../shared/protocol/index.ts';
 
+/** The app's acknowledgement policy (client/src/lib/session/flow-control.ts). */
+const ACK_THRESHOLD_BYTES = 64 * 1024;
+const ACK_DELAY_MS = 50;
+
 export interface Answers {
   /** Trust the offered host key? Called with the key's algorithm and blob. */
   hostKey?(algorithm: string, key: Uint8Array): boolean;
@@ -30,6 +34,8 @@ export interface ClientOptions {
   answers?: Answers;
   /** Acknowledge output on arrival (default true); false lets a test hold acks back. */
   autoAck?: boolean;
+  /** Keep every OUTPUT byte for `text()` (default true); benchmarks only count them. */
+  keepOutput?: boolean;
 }
 
 export type Ending =
@@ -48,6 +54,8 @@ export class RelayClient {
   private lastError: ErrorFrame | undefined;
   private lastExit: ExitFrame | undefined;
   socketError: Error | undefined;
+  private pendingAck = 0;
+  private ackTimer: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: ClientOptions) {
     const url = new URL(options.url);
@@ -190,9 +198,10 @@ export class RelayClient {
     const frame = decoded.frame;
     if (frame.type === 'output') {
       // The decoded frame is a view into `data`; keep it, since ws gives each message its own buffer.
-      this.output.push(Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length));
+      if (this.options.keepOutput !== false) {
+        this.output.push(Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length));
+      }
       this.outputBytes += frame.data.length;
-      if (this.options.autoAck !== false) this.send({ type: 'ack', bytes: frame.data.length });
     } else {
       this.frames.push(frame);
     }
@@ -200,6 +209,29 @@ export class RelayClient {
     if (frame.type === 'exit') this.lastExit = frame;
     this.answer(frame);
     for (const listener of this.listeners) listener(frame);
+    if (frame.type === 'output' && this.options.autoAck !== false) this.acknowledge(frame.data.length);
+  }
+
+  /**
+   * Acknowledges as the app does once it has drawn: at once when 64 KiB are pending,
+   * otherwise after a short quiet spell, so a trickle of keystroke echoes costs the relay
+   * no extra frame each.
+   */
+  private acknowledge(bytes: number): void {
+    this.pendingAck += bytes;
+    if (this.pendingAck >= ACK_THRESHOLD_BYTES) {
+      this.flushAck();
+      return;
+    }
+    this.ackTimer ??= setTimeout(() => this.flushAck(), ACK_DELAY_MS);
+  }
+
+  private flushAck(): void {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
+    if (this.pendingAck === 0 || this.socket.readyState !== WebSocket.OPEN) return;
+    this.send({ type: 'ack', bytes: this.pendingAck });
+    this.pendingAck = 0;
   }
 
   private answer(frame: RelayFrame): void {

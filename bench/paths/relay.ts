@@ -23,6 +23,7 @@ async function openThroughRelay(
     RelayClient.connect({
       url,
       answers: { hostKey: () => true, auth: () => [sshd.user.password] },
+      keepOutput: false,
     }),
     OPEN_TIMEOUT_MS,
     `connecting to the relay at ${url}`,

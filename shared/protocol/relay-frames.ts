@@ -173,10 +173,24 @@ export type RelayFrame =
  * The hot path: an OUTPUT frame for `data`, with one copy. `data` may be a Node Buffer.
  */
 export function encodeOutput(data: Uint8Array): Uint8Array {
-  checkLength('output', data.length, MAX_OUTPUT_BYTES);
-  const bytes = new Uint8Array(1 + data.length);
+  return encodeOutputParts([data], data.length);
+}
+
+/**
+ * One OUTPUT frame carrying `parts` back to back, with one copy of each: the relay
+ * gathers the small reads of a busy PTY into fewer, larger frames. `totalBytes` is the
+ * sum of the parts' lengths, which the caller already keeps.
+ */
+export function encodeOutputParts(parts: readonly Uint8Array[], totalBytes: number): Uint8Array {
+  checkLength('output', totalBytes, MAX_OUTPUT_BYTES);
+  const bytes = new Uint8Array(1 + totalBytes);
   bytes[0] = RelayFrameType.output;
-  bytes.set(data, 1);
+  let offset = 1;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  if (offset !== bytes.length) throw new RangeError(`output parts hold ${offset - 1} bytes, not ${totalBytes}`);
   return bytes;
 }
 

@@ -6,31 +6,36 @@
  */
 
 /**
- * Acknowledge at the latest once this many bytes are drawn. Small enough that the relay's
- * window never runs dry while xterm keeps up, large enough to send few ACK frames.
+ * Acknowledge at once when this many bytes are drawn. Small enough that the relay's window
+ * (1 MiB) never runs dry while xterm keeps up, large enough to send few ACK frames.
  */
 export const ACK_THRESHOLD_BYTES = 64 * 1024;
 
+/**
+ * Fewer bytes wait this long for more output, then go in one ACK. Keystroke echoes then
+ * cost the relay no frame each, and the wait is far too short to stall its window.
+ */
+export const ACK_DELAY_MS = 50;
+
 export class OutputAckCounter {
-  private inFlight = 0;
   private pending = 0;
 
-  /** An OUTPUT payload was handed to the terminal. */
-  written(): void {
-    this.inFlight++;
+  get hasPending(): boolean {
+    return this.pending > 0;
   }
 
   /**
-   * The terminal finished with a payload of `bytes`. Returns how many bytes to ACK now:
-   * everything pending once it reaches the threshold or once no write is left in flight,
-   * otherwise 0 (the bytes stay pending for a later ACK).
+   * The terminal finished with `bytes` of output. Returns how many bytes to ACK now:
+   * everything pending once it reaches the threshold, otherwise 0, and the caller
+   * acknowledges with `takePending` after ACK_DELAY_MS.
    */
   processed(bytes: number): number {
-    this.inFlight--;
     this.pending += bytes;
-    if (this.pending === 0) return 0;
-    if (this.pending < ACK_THRESHOLD_BYTES && this.inFlight > 0) return 0;
+    return this.pending >= ACK_THRESHOLD_BYTES ? this.takePending() : 0;
+  }
 
+  /** Everything processed and not yet acknowledged; the count starts again at zero. */
+  takePending(): number {
     const ack = this.pending;
     this.pending = 0;
     return ack;

@@ -23,7 +23,7 @@ import {
 import { utf8Length } from '../../../../shared/protocol/utf8.ts';
 import { inspectHostKey } from '../host-key/inspect-host-key.ts';
 import type { KnownHostBook } from '../storage/known-hosts.ts';
-import { OutputAckCounter } from './flow-control.ts';
+import { ACK_DELAY_MS, OutputAckCounter } from './flow-control.ts';
 import { binaryStringBytes, splitInput } from './input-chunks.ts';
 import { Keepalive } from './keepalive.ts';
 import type { SessionSocket, SessionTarget, SessionTerminal } from './session-io.ts';
@@ -65,6 +65,7 @@ export class SessionController {
   private readonly knownHosts: KnownHostBook;
   private readonly keepalive: Keepalive;
   private readonly acks = new OutputAckCounter();
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly encoder = new TextEncoder();
   private socketOpen = false;
   private disposed = false;
@@ -188,6 +189,7 @@ export class SessionController {
   dispose(): void {
     this.disposed = true;
     this.keepalive.stop();
+    clearTimeout(this.ackTimer);
   }
 
   private handle(frame: RelayFrame): void {
@@ -268,12 +270,17 @@ export class SessionController {
 
   private draw(data: Uint8Array): void {
     const bytes = data.length;
-    this.acks.written();
     this.terminal.write(data, () => {
       if (this.disposed) return;
       const ack = this.acks.processed(bytes);
       if (ack > 0) this.send({ type: 'ack', bytes: ack });
+      else this.ackTimer ??= setTimeout(() => this.acknowledgePending(), ACK_DELAY_MS);
     });
+  }
+
+  private acknowledgePending(): void {
+    this.ackTimer = undefined;
+    if (this.acks.hasPending) this.send({ type: 'ack', bytes: this.acks.takePending() });
   }
 
   private sendInput(bytes: Uint8Array): void {

@@ -4,7 +4,7 @@ import {
   MAX_INPUT_BYTES,
   MAX_OUTPUT_BYTES,
 } from '../../../../shared/protocol/index.ts';
-import { ACK_THRESHOLD_BYTES } from './flow-control.ts';
+import { ACK_DELAY_MS, ACK_THRESHOLD_BYTES } from './flow-control.ts';
 import { PING_INTERVAL_MS } from './keepalive.ts';
 import { startReadySession, startSession } from './testing/start-session.ts';
 
@@ -33,16 +33,21 @@ describe('output', () => {
 
   it('acknowledges output only after the terminal has processed it', async () => {
     const { session, socket, terminal, receive } = await startReadySession();
+    vi.useFakeTimers();
     receive(output(new Uint8Array(1000)));
+    vi.advanceTimersByTime(ACK_DELAY_MS);
     expect(socket.framesOf('ack')).toEqual([]);
 
     terminal.process();
+    expect(socket.framesOf('ack')).toEqual([]);
+    vi.advanceTimersByTime(ACK_DELAY_MS);
     expect(socket.framesOf('ack')).toEqual([{ type: 'ack', bytes: 1000 }]);
     session.dispose();
   });
 
   it('acknowledges every byte exactly once across a burst of frames', async () => {
     const { session, socket, terminal, receive } = await startReadySession();
+    vi.useFakeTimers();
     const sizes = [MAX_OUTPUT_BYTES, 17, 40_000, 3, MAX_OUTPUT_BYTES, 65_536, 1];
     for (const size of sizes) receive(output(new Uint8Array(size)));
 
@@ -52,19 +57,33 @@ describe('output', () => {
     expect(early.every((ack) => ack.bytes >= ACK_THRESHOLD_BYTES)).toBe(true);
 
     terminal.process();
+    vi.advanceTimersByTime(ACK_DELAY_MS);
     expect(ackedBytes(socket.framesOf('ack'))).toBe(sizes.reduce((a, b) => a + b, 0));
     session.dispose();
   });
 
-  it('holds small acknowledgements while more output is being drawn', async () => {
+  it('gathers small acknowledgements into one after a quiet spell', async () => {
     const { session, socket, terminal, receive } = await startReadySession();
+    vi.useFakeTimers();
     for (let i = 0; i < 5; i++) receive(output(new Uint8Array(100)));
 
     terminal.process(4);
-    expect(socket.framesOf('ack')).toEqual([]);
+    vi.advanceTimersByTime(ACK_DELAY_MS - 1);
     terminal.process(1);
+    expect(socket.framesOf('ack')).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(socket.framesOf('ack')).toEqual([{ type: 'ack', bytes: 500 }]);
     session.dispose();
+  });
+
+  it('sends no acknowledgement after the session is disposed', async () => {
+    const { session, socket, terminal, receive } = await startReadySession();
+    vi.useFakeTimers();
+    receive(output(new Uint8Array(10)));
+    terminal.process();
+    session.dispose();
+    vi.advanceTimersByTime(ACK_DELAY_MS);
+    expect(socket.framesOf('ack')).toEqual([]);
   });
 
   it('stops the session when output arrives before READY', async () => {
