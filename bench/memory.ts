@@ -1,11 +1,15 @@
 /**
- * The relay's memory per idle session, as resident set size (RSS): what the operating
- * system really holds for the relay process, V8's heap and everything else together.
+ * The relay's memory per idle session. Before each reading the relay collects its garbage
+ * (through the inspector), so the figures are what sessions retain. Two views: resident
+ * set size (RSS), what the operating system holds for the process, which also counts heap
+ * pages V8 keeps after growing; and V8's heap in use plus external memory, which counts
+ * only live objects.
  */
 import { RelayClient } from '../testing/relay-client.ts';
 import type { RunningSshd } from '../testing/sshd.ts';
 import { sleep, withTimeout } from './deadline.ts';
 import { OPEN_TIMEOUT_MS } from './paths/path.ts';
+import { Inspector } from './inspector.ts';
 import { readMemory } from './proc.ts';
 import type { RelayProcess } from './relay-process.ts';
 
@@ -23,7 +27,10 @@ export interface MemoryResult {
   baselineKb: number;
   withSessionsKb: number;
   afterCloseKb: number;
+  /** RSS growth per session, after collections. */
   perSessionKb: number;
+  /** Live heap plus external memory per session, after collections. */
+  livePerSessionKb: number;
 }
 
 export async function measureIdleSessions(
@@ -32,10 +39,16 @@ export async function measureIdleSessions(
   sessions: number,
 ): Promise<MemoryResult> {
   const open: RelayClient[] = [];
+  const inspector = await Inspector.connect(relay.inspectorUrl());
+  const settled = async () => {
+    await inspector.collectGarbage();
+    const [memory, heap] = await Promise.all([readMemory(relay.pid), inspector.heap()]);
+    return { rssKb: memory.rssKb, liveKb: heap.heapUsedKb + heap.externalKb };
+  };
   try {
     await closeAll([await openShell(relay, sshd)]);
     await sleep(SETTLE_BEFORE_MS);
-    const baseline = await readMemory(relay.pid);
+    const baseline = await settled();
 
     while (open.length < sessions) {
       const batch = Math.min(OPEN_BATCH, sessions - open.length);
@@ -46,11 +59,11 @@ export async function measureIdleSessions(
       if (failed) throw failed.reason;
     }
     await sleep(SETTLE_OPEN_MS);
-    const loaded = await readMemory(relay.pid);
+    const loaded = await settled();
 
     await closeAll(open.splice(0));
     await sleep(SETTLE_AFTER_CLOSE_MS);
-    const after = await readMemory(relay.pid);
+    const after = await settled();
 
     return {
       sessions,
@@ -58,8 +71,10 @@ export async function measureIdleSessions(
       withSessionsKb: loaded.rssKb,
       afterCloseKb: after.rssKb,
       perSessionKb: (loaded.rssKb - baseline.rssKb) / sessions,
+      livePerSessionKb: (loaded.liveKb - baseline.liveKb) / sessions,
     };
   } finally {
+    inspector.close();
     for (const client of open) client.close();
   }
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { freePort } from '../testing/net.ts';
 import { REPO_ROOT } from '../testing/paths.ts';
 import { sleep } from './deadline.ts';
+import { INSPECTOR_URL_PATTERN } from './inspector.ts';
 
 export const RELAY_ENTRY = join(REPO_ROOT, 'dist', 'relay', 'relay', 'main.js');
 
@@ -31,6 +32,8 @@ export interface RelayProcess {
   command: string;
   /** The last lines the relay wrote to stdout and stderr. */
   logTail(): string;
+  /** The relay's inspector endpoint (loopback only), for forced collections. */
+  inspectorUrl(): string;
   /** SIGTERM (a clean shutdown, which also writes a CPU profile), then SIGKILL. */
   stop(): Promise<void>;
 }
@@ -51,7 +54,8 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
     throw new Error(`${RELAY_ENTRY} is missing; build the relay first: npm run build:relay`);
   }
   const port = await freePort();
-  const nodeFlags: string[] = [];
+  // Port 0: the inspector picks a free port and prints its address on stderr.
+  const nodeFlags: string[] = ['--inspect=127.0.0.1:0'];
   if (options.cpuProfileDir !== undefined) {
     await mkdir(options.cpuProfileDir, { recursive: true });
     nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
@@ -63,8 +67,10 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
   child.once('exit', () => running.delete(child));
 
   let tail = '';
+  let inspectorUrl: string | undefined;
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString('utf8')).slice(-MAX_LOG_TAIL_CHARS);
+    inspectorUrl ??= INSPECTOR_URL_PATTERN.exec(tail)?.[1];
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
@@ -75,6 +81,10 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
     url: `ws://127.0.0.1:${port}/ws`,
     command: `CASED_SHELL_PORT=${port} CASED_SHELL_LOG_LEVEL=warn node ${args.join(' ')}`,
     logTail: () => tail.trim(),
+    inspectorUrl: () => {
+      if (!inspectorUrl) throw new Error(`the relay printed no inspector address:\n${tail}`);
+      return inspectorUrl;
+    },
     stop: () => stopChild(child),
   };
   try {

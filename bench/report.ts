@@ -3,7 +3,7 @@ import type { ProfileSummary } from './cpu-profile.ts';
 import type { MachineInfo } from './machine.ts';
 import type { MemoryResult } from './memory.ts';
 import type { BenchOptions } from './options.ts';
-import type { PathName } from './paths/path.ts';
+import { PATH_NAMES, type PathName } from './paths/path.ts';
 import type { Spread } from './stats.ts';
 
 export interface ThroughputResult extends Spread {
@@ -41,7 +41,13 @@ export interface BenchResults {
   loadAverageAtEnd: number;
   paths: Record<PathName, string>;
   throughput: Record<PathName, ThroughputResult>;
-  echo: Record<PathName, EchoResult> & { addedP50Ms: number; addedP99Ms: number };
+  echo: Record<PathName, EchoResult> & {
+    addedP50Ms: number;
+    addedP99Ms: number;
+    /** Relay minus the bare forwarder: what the relay's own work adds. */
+    beyondHopP50Ms: number;
+    beyondHopP99Ms: number;
+  };
   /** Measured on the fresh relay; the target is judged on this one. */
   memory: MemoryResult;
   /** Measured again after the throughput and echo runs. */
@@ -77,7 +83,7 @@ export function formatReport(results: BenchResults): string {
   const lines: string[] = [];
   const row = (...cells: string[]): number => lines.push(cells.join('  '));
   const fixed = (value: number, digits = 2): string => value.toFixed(digits);
-  const names: PathName[] = ['relay', 'ssh2', 'openssh'];
+  const names = PATH_NAMES;
 
   lines.push(`command:  ${results.command}`, `relay:    ${results.relayCommand}`);
   lines.push(`machine:  ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}, `
@@ -111,16 +117,21 @@ export function formatReport(results: BenchResults): string {
   }
   lines.push(`relay adds ${fixed(echo.addedP50Ms, 3)} ms at p50, `
     + `${fixed(echo.addedP99Ms, 3)} ms at p99 (relay minus ssh2 direct)`);
+  lines.push(`of which a bare extra process costs ${fixed(echo.forwarded.p50Ms - echo.ssh2.p50Ms, 3)} ms `
+    + `at p50, ${fixed(echo.forwarded.p99Ms - echo.ssh2.p99Ms, 3)} ms at p99; the relay's own work `
+    + `adds ${fixed(echo.beyondHopP50Ms, 3)} ms at p50, ${fixed(echo.beyondHopP99Ms, 3)} ms at p99`);
 
-  lines.push('', `Relay memory, resident set size (RSS: what the OS pays), ${memory.sessions} idle `
-    + `shell sessions; peak over the whole bench ${results.relayPeakRssKb} kB`);
-  row('when      ', 'before'.padStart(9), 'with them'.padStart(9), 'closed'.padStart(9),
-    'per session'.padStart(12));
+  lines.push('', `Relay memory with ${memory.sessions} idle shell sessions, each reading taken after `
+    + 'a forced full garbage collection; RSS is what the OS holds, live is V8 heap in use plus '
+    + `external memory; RSS peak over the whole bench ${results.relayPeakRssKb} kB`);
+  row('when      ', 'RSS before'.padStart(11), 'with them'.padStart(10), 'closed'.padStart(10),
+    'RSS/session'.padStart(12), 'live/session'.padStart(13));
   const measured = [['fresh', memory], ['after load', results.memoryAfterLoad]] as const;
   for (const [when, result] of measured) {
     const figures = [result.baselineKb, result.withSessionsKb, result.afterCloseKb]
-      .map((kb) => `${kb} kB`.padStart(9));
-    row(when.padEnd(10), ...figures, `${fixed(result.perSessionKb, 1)} kB`.padStart(12));
+      .map((kb, index) => `${kb} kB`.padStart(index === 0 ? 11 : 10));
+    row(when.padEnd(10), ...figures, `${fixed(result.perSessionKb, 1)} kB`.padStart(12),
+      `${fixed(result.livePerSessionKb, 1)} kB`.padStart(13));
   }
 
   lines.push('', 'Targets');

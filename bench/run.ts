@@ -22,6 +22,7 @@ import { opensshPath } from './paths/openssh.ts';
 import { PATH_NAMES, type Path, type PathName } from './paths/path.ts';
 import { relayPath } from './paths/relay.ts';
 import { ssh2Path } from './paths/ssh2.ts';
+import { startForwarder } from './forwarder-process.ts';
 import { readCpuSeconds, readMemory } from './proc.ts';
 import { startRelayProcess, type RelayProcess } from './relay-process.ts';
 import {
@@ -51,10 +52,14 @@ async function main(options: BenchOptions, cleanup: Disposer[]): Promise<void> {
   cleanup.push(stopRelay);
   progress(`sshd on port ${sshd.port}, relay PID ${relay.pid} on port ${relay.port}`);
 
+  const forwarder = await startForwarder(sshd.port);
+  cleanup.push(() => forwarder.stop());
+
   const ssh2 = ssh2Path(sshd);
   const paths: Record<PathName, Path> = {
     relay: relayPath(relay.url, sshd),
     ssh2,
+    forwarded: ssh2Path(sshd, forwarder),
     openssh: opensshPath(sshd),
   };
 
@@ -86,6 +91,7 @@ async function main(options: BenchOptions, cleanup: Disposer[]): Promise<void> {
     paths: {
       relay: paths.relay.describe(),
       ssh2: paths.ssh2.describe(),
+      forwarded: paths.forwarded.describe(),
       openssh: paths.openssh.describe(),
     },
     throughput,
@@ -103,7 +109,7 @@ async function main(options: BenchOptions, cleanup: Disposer[]): Promise<void> {
   process.stdout.write(`\nsaved ${saved}\n`);
 }
 
-/** Rounds run interleaved (relay, ssh2, openssh, relay, ...) so noise falls on all alike. */
+/** Rounds run interleaved (relay, ssh2, forwarded, openssh, relay, ...) so noise falls on all alike. */
 async function runThroughput(
   paths: Record<PathName, Path>,
   relay: RelayProcess,
@@ -138,11 +144,16 @@ async function runThroughput(
       ? { relay: relayCpu[name] / gibMoved, bench: benchCpu[name] / gibMoved }
       : { bench: benchCpu[name] / gibMoved },
   });
-  return { relay: summary('relay'), ssh2: summary('ssh2'), openssh: summary('openssh') };
+  return {
+    relay: summary('relay'),
+    ssh2: summary('ssh2'),
+    forwarded: summary('forwarded'),
+    openssh: summary('openssh'),
+  };
 }
 
 /**
- * All three `cat` sessions stay open and take turns, one keystroke each, so that noise
+ * All four `cat` sessions stay open and take turns, one keystroke each, so that noise
  * from other work on the machine falls on every path alike.
  */
 async function runEcho(
@@ -171,13 +182,16 @@ async function runEcho(
     maxMs: percentile(latencies[name], 100),
     samples: latencies[name].length,
   });
-  const [relay, ssh2, openssh] = [summary('relay'), summary('ssh2'), summary('openssh')];
+  const [relay, ssh2, forwarded] = [summary('relay'), summary('ssh2'), summary('forwarded')];
   return {
     relay,
     ssh2,
-    openssh,
+    forwarded,
+    openssh: summary('openssh'),
     addedP50Ms: relay.p50Ms - ssh2.p50Ms,
     addedP99Ms: relay.p99Ms - ssh2.p99Ms,
+    beyondHopP50Ms: relay.p50Ms - forwarded.p50Ms,
+    beyondHopP99Ms: relay.p99Ms - forwarded.p99Ms,
   };
 }
 
@@ -191,7 +205,7 @@ async function readProfile(folder: string): Promise<ProfileSummary> {
 }
 
 function emptyRecord<T>(make: () => T): Record<PathName, T> {
-  return { relay: make(), ssh2: make(), openssh: make() };
+  return { relay: make(), ssh2: make(), forwarded: make(), openssh: make() };
 }
 
 function progress(line: string): void {

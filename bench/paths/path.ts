@@ -1,12 +1,16 @@
 /**
- * One way of reaching a remote PTY: through the relay, with ssh2 directly, or with
- * OpenSSH's client. The measurements are written once against this interface, so the
+ * One way of reaching a remote PTY: through the relay, with ssh2 directly (also through a
+ * bare forwarder), or with OpenSSH's client. The measurements are written once against this interface, so the
  * three paths are timed by the very same code.
  */
 
-export type PathName = 'relay' | 'ssh2' | 'openssh';
+export type PathName = 'relay' | 'ssh2' | 'forwarded' | 'openssh';
 
-export const PATH_NAMES: readonly PathName[] = ['relay', 'ssh2', 'openssh'];
+/**
+ * `forwarded` is ssh2 through a bare TCP forwarder process (bench/forwarder.ts): the
+ * floor that any relay running as its own process pays.
+ */
+export const PATH_NAMES: readonly PathName[] = ['relay', 'ssh2', 'forwarded', 'openssh'];
 
 /** Called with each chunk of terminal output as it arrives, with its arrival time in ns. */
 export type OutputListener = (chunk: Uint8Array, arrivedNs: bigint) => void;

@@ -14,15 +14,21 @@ export interface Ssh2Path extends Path {
   lastCipher(): string | undefined;
 }
 
-export function ssh2Path(sshd: RunningSshd): Ssh2Path {
+/**
+ * ssh2 to sshd, or, with `via`, to that port instead: the forwarder that stands in for
+ * the cost of an extra process on the path.
+ */
+export function ssh2Path(sshd: RunningSshd, via?: { port: number }): Ssh2Path {
   let cipher: string | undefined;
+  const port = via?.port ?? sshd.port;
   return {
-    name: 'ssh2',
-    describe: () => `ssh2 Client in the bench process, default algorithms, cipher ${cipher}`,
+    name: via ? 'forwarded' : 'ssh2',
+    describe: () => `ssh2 Client in the bench process, default algorithms, cipher ${cipher}`
+      + (via ? `, through a bare TCP forwarder process on port ${port}` : ''),
     lastCipher: () => cipher,
     open: async (command, onOutput) => {
       const { terminal, negotiatedCipher } = await withTimeout(
-        openDirect(sshd, command, onOutput),
+        openDirect(sshd, port, command, onOutput),
         OPEN_TIMEOUT_MS,
         `opening ${JSON.stringify(command)} with ssh2`,
       );
@@ -34,11 +40,12 @@ export function ssh2Path(sshd: RunningSshd): Ssh2Path {
 
 async function openDirect(
   sshd: RunningSshd,
+  port: number,
   command: string,
   onOutput: OutputListener,
 ): Promise<{ terminal: Terminal; negotiatedCipher: string | undefined }> {
   // The relay dials TCP itself and turns Nagle off before handing the socket to ssh2.
-  const socket = await dial(sshd.port);
+  const socket = await dial(port);
   const client = new Client();
   let negotiatedCipher: string | undefined;
   client.on('handshake', (negotiated) => (negotiatedCipher = negotiated.cs.cipher));
