@@ -10,7 +10,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client, ClientChannel } from 'ssh2';
 import type { RawData, WebSocket } from 'ws';
 import {
-  AuthMethod,
   CLOSE_CODES,
   decodeClientFrame,
   encodeRelayFrame,
@@ -22,13 +21,14 @@ import {
   type OpenFrame,
   type RelayFrame,
 } from '../shared/protocol/index.ts';
+import { askTheBrowser, authQuestion, HOST_KEY_QUESTION } from './browser-questions.ts';
 import { AckOverrunError, OutputFlow } from './flow.ts';
 import type { Logger } from './logger.ts';
 import { OutputBatch } from './output-batch.ts';
 import { Questions } from './questions.ts';
 import { SessionError } from './session-error.ts';
 import { connectTcp, resolveHost } from './ssh/dial.ts';
-import { handshake, type HandshakeQuestions } from './ssh/handshake.ts';
+import { handshake } from './ssh/handshake.ts';
 import { openTerminal } from './ssh/terminal.ts';
 import { validateTarget } from './target.ts';
 
@@ -138,10 +138,10 @@ export class Session {
         if (this.state !== 'open') return this.unexpected(frame);
         return this.acknowledge(frame.bytes);
       case 'hostKeyDecision':
-        if (!this.questions.answer('hostKey', frame.trusted)) this.unexpected(frame);
+        if (!this.questions.answer(HOST_KEY_QUESTION, frame.trusted)) this.unexpected(frame);
         return;
       case 'authAnswer':
-        if (!this.questions.answer(`auth:${frame.promptId}`, frame)) this.unexpected(frame);
+        if (!this.questions.answer(authQuestion(frame.promptId), frame)) this.unexpected(frame);
         return;
       case 'ping':
         this.send({ type: 'pong', nonce: frame.nonce });
@@ -178,7 +178,7 @@ export class Session {
         user: target.user,
         keepaliveIntervalMs: this.context.keepaliveIntervalMs,
         handshakeTimeoutMs: this.context.handshakeTimeoutMs,
-        questions: this.handshakeQuestions(),
+        questions: askTheBrowser(this.questions, (frame) => this.send(frame)),
         onBanner: (message) => this.banner.push(message),
       });
       this.client = client;
@@ -196,41 +196,6 @@ export class Session {
       if (error instanceof SessionError) this.fail(error);
       else this.fail(new SessionError('relay.internal', undefined, { cause: error }));
     }
-  }
-
-  private handshakeQuestions(): HandshakeQuestions {
-    let nextPromptId = 1;
-    const askAuth = (
-      method: (typeof AuthMethod)[keyof typeof AuthMethod],
-      name: string,
-      instructions: string,
-      prompts: { text: string; echo: boolean }[],
-    ): Promise<string[] | undefined> => {
-      const promptId = nextPromptId++;
-      this.send({ type: 'phase', phase: SessionPhase.authenticating, detail: '' });
-      return this.questions
-        .ask<ClientFrame & { type: 'authAnswer' }>(`auth:${promptId}`, () =>
-          this.send({ type: 'authPrompt', promptId, method, name, instructions, prompts }),
-        )
-        .then((answer) => (answer.cancelled ? undefined : answer.answers));
-    };
-    const retryNote = (attempt: number): string =>
-      attempt > 1 ? 'Permission denied, please try again.' : '';
-
-    return {
-      trustHostKey: (algorithm, key) =>
-        this.questions.ask<boolean>('hostKey', () => this.send({ type: 'hostKeyCheck', algorithm, key })),
-      password: async (attempt) => {
-        const answers = await askAuth(AuthMethod.password, '', retryNote(attempt), [
-          { text: 'Password:', echo: false },
-        ]);
-        return answers?.[0];
-      },
-      keyboardInteractive: (round, attempt) => {
-        const instructions = [retryNote(attempt), round.instructions].filter(Boolean).join('\n');
-        return askAuth(AuthMethod.keyboardInteractive, round.name, instructions, round.prompts);
-      },
-    };
   }
 
   private startTerminal(open: OpenFrame, channel: ClientChannel): void {
