@@ -20,11 +20,16 @@ export interface HeapFigures {
 
 export class Inspector {
   private nextId = 1;
-  private readonly waiting = new Map<number, (reply: { result?: unknown; error?: unknown }) => void>();
+  private readonly waiting =
+    new Map<number, (reply: { result?: unknown; error?: unknown }) => void>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
-      const reply = JSON.parse(data.toString('utf8')) as { id?: number; result?: unknown; error?: unknown };
+      const reply = JSON.parse(data.toString('utf8')) as {
+        id?: number;
+        result?: unknown;
+        error?: unknown;
+      };
       if (reply.id !== undefined) this.waiting.get(reply.id)?.(reply);
     });
   }

@@ -117,13 +117,15 @@ export function formatReport(results: BenchResults): string {
   }
   lines.push(`relay adds ${fixed(echo.addedP50Ms, 3)} ms at p50, `
     + `${fixed(echo.addedP99Ms, 3)} ms at p99 (relay minus ssh2 direct)`);
-  lines.push(`of which a bare extra process costs ${fixed(echo.forwarded.p50Ms - echo.ssh2.p50Ms, 3)} ms `
-    + `at p50, ${fixed(echo.forwarded.p99Ms - echo.ssh2.p99Ms, 3)} ms at p99; the relay's own work `
-    + `adds ${fixed(echo.beyondHopP50Ms, 3)} ms at p50, ${fixed(echo.beyondHopP99Ms, 3)} ms at p99`);
+  lines.push('of which a bare extra process costs '
+    + `${fixed(echo.forwarded.p50Ms - echo.ssh2.p50Ms, 3)} ms at p50, `
+    + `${fixed(echo.forwarded.p99Ms - echo.ssh2.p99Ms, 3)} ms at p99; the relay's own work adds `
+    + `${fixed(echo.beyondHopP50Ms, 3)} ms at p50, ${fixed(echo.beyondHopP99Ms, 3)} ms at p99`);
 
-  lines.push('', `Relay memory with ${memory.sessions} idle shell sessions, each reading taken after `
-    + 'a forced full garbage collection; RSS is what the OS holds, live is V8 heap in use plus '
-    + `external memory; RSS peak over the whole bench ${results.relayPeakRssKb} kB`);
+  lines.push('', `Relay memory with ${memory.sessions} idle shell sessions, each reading `
+    + 'taken after a forced full garbage collection; RSS is what the OS holds, live is V8 heap '
+    + 'in use plus external memory; RSS peak over the whole bench '
+    + `${results.relayPeakRssKb} kB`);
   row('when      ', 'RSS before'.padStart(11), 'with them'.padStart(10), 'closed'.padStart(10),
     'RSS/session'.padStart(12), 'live/session'.padStart(13));
   const measured = [['fresh', memory], ['after load', results.memoryAfterLoad]] as const;

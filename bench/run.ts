@@ -109,7 +109,10 @@ async function main(options: BenchOptions, cleanup: Disposer[]): Promise<void> {
   process.stdout.write(`\nsaved ${saved}\n`);
 }
 
-/** Rounds run interleaved (relay, ssh2, forwarded, openssh, relay, ...) so noise falls on all alike. */
+/**
+ * Rounds run interleaved (relay, ssh2, forwarded, openssh, relay, ...) so noise
+ * falls on all alike.
+ */
 async function runThroughput(
   paths: Record<PathName, Path>,
   relay: RelayProcess,

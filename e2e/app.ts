@@ -32,7 +32,11 @@ export async function connect(page: Page, promptName: string): Promise<void> {
     .getByRole('button', { name: 'Connect' }).click();
 }
 
-export async function logIn(page: Page, password: string, label: string | RegExp = /Password/): Promise<void> {
+export async function logIn(
+  page: Page,
+  password: string,
+  label: string | RegExp = /Password/,
+): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Authentication' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(label).fill(password);
@@ -95,7 +99,10 @@ export async function paste(page: Page, text: string): Promise<void> {
 }
 
 /** The terminal size the shell sees, from `stty size`. */
-export async function shellSize(page: Page, marker: string): Promise<{ rows: number; cols: number }> {
+export async function shellSize(
+  page: Page,
+  marker: string,
+): Promise<{ rows: number; cols: number }> {
   await run(page, `echo ${marker}-$(stty size | tr ' ' x)`);
   const [, rows, cols] = await waitForScreen(page, new RegExp(`${marker}-(\\d+)x(\\d+)`));
   return { rows: Number(rows), cols: Number(cols) };

@@ -3,41 +3,54 @@ import { startSshd } from '../testing/sshd.ts';
 import { addPrompt, connect, logIn, openApp, run, waitForPrompt, waitForScreen } from './app.ts';
 import { servers } from './servers.ts';
 
-test('a changed host key is refused loudly, with no way to accept it in place', async ({ page }) => {
-  const { baseUrl } = servers();
-  const original = await startSshd();
-  await openApp(page, baseUrl);
-  await addPrompt(page, { name: 'moved', host: '127.0.0.1', port: original.port, user: original.user.name });
-  await connect(page, 'moved');
-  await page.getByRole('dialog', { name: 'New host key' })
-    .getByRole('button', { name: 'Trust and connect' }).click();
-  await logIn(page, original.user.password);
-  await waitForPrompt(page);
-  await run(page, 'exit');
-  await expect(page.getByTestId('session-end')).toContainText('exit status 0');
-  await original.stop();
+test(
+  'a changed host key is refused loudly, with no way to accept it in place',
+  async ({ page }) => {
+    const { baseUrl } = servers();
+    const original = await startSshd();
+    await openApp(page, baseUrl);
+    await addPrompt(page, {
+      name: 'moved',
+      host: '127.0.0.1',
+      port: original.port,
+      user: original.user.name,
+    });
+    await connect(page, 'moved');
+    await page.getByRole('dialog', { name: 'New host key' })
+      .getByRole('button', { name: 'Trust and connect' }).click();
+    await logIn(page, original.user.password);
+    await waitForPrompt(page);
+    await run(page, 'exit');
+    await expect(page.getByTestId('session-end')).toContainText('exit status 0');
+    await original.stop();
 
-  const impostor = await startSshd({ port: original.port });
-  try {
-    expect(impostor.hostKey.fingerprint).not.toBe(original.hostKey.fingerprint);
-    await page.getByTestId('session-end').getByRole('button', { name: 'Reconnect' }).click();
+    const impostor = await startSshd({ port: original.port });
+    try {
+      expect(impostor.hostKey.fingerprint).not.toBe(original.hostKey.fingerprint);
+      await page.getByTestId('session-end').getByRole('button', { name: 'Reconnect' }).click();
 
-    const warning = page.getByRole('dialog', { name: 'Host key changed' });
-    await expect(warning).toContainText(original.hostKey.fingerprint);
-    await expect(warning).toContainText(impostor.hostKey.fingerprint);
-    await expect(warning.getByRole('button', { name: /trust|accept|connect/i })).toHaveCount(0);
-    await expect(page.getByRole('dialog', { name: 'Authentication' })).toHaveCount(0);
-  } finally {
-    await impostor.stop();
-  }
-});
+      const warning = page.getByRole('dialog', { name: 'Host key changed' });
+      await expect(warning).toContainText(original.hostKey.fingerprint);
+      await expect(warning).toContainText(impostor.hostKey.fingerprint);
+      await expect(warning.getByRole('button', { name: /trust|accept|connect/i })).toHaveCount(0);
+      await expect(page.getByRole('dialog', { name: 'Authentication' })).toHaveCount(0);
+    } finally {
+      await impostor.stop();
+    }
+  },
+);
 
 test('the same host key on a restarted server is trusted without asking', async ({ page }) => {
   const { baseUrl } = servers();
   const keyPath = `${process.cwd()}/.tmp/testing/e2e-stable-host-key`;
   const first = await startSshd({ hostKeyPath: keyPath });
   await openApp(page, baseUrl);
-  await addPrompt(page, { name: 'stable', host: '127.0.0.1', port: first.port, user: first.user.name });
+  await addPrompt(page, {
+    name: 'stable',
+    host: '127.0.0.1',
+    port: first.port,
+    user: first.user.name,
+  });
   await connect(page, 'stable');
   await page.getByRole('dialog', { name: 'New host key' })
     .getByRole('button', { name: 'Trust and connect' }).click();

@@ -5,7 +5,11 @@ import { servers } from './servers.ts';
 test.beforeEach(async ({ page }) => {
   const { baseUrl, passwordSshd, user, password } = servers();
   await openApp(page, baseUrl);
-  await startSession(page, { name: 'programs', host: '127.0.0.1', port: passwordSshd.port, user }, password);
+  await startSession(
+    page,
+    { name: 'programs', host: '127.0.0.1', port: passwordSshd.port, user },
+    password,
+  );
 });
 
 test('Ctrl-C stops a flood of output, and the terminal keeps up', async ({ page }) => {

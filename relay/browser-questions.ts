@@ -43,7 +43,10 @@ export function askTheBrowser(
 
   return {
     trustHostKey: (algorithm, key) =>
-      questions.ask<boolean>(HOST_KEY_QUESTION, () => send({ type: 'hostKeyCheck', algorithm, key })),
+      questions.ask<boolean>(
+        HOST_KEY_QUESTION,
+        () => send({ type: 'hostKeyCheck', algorithm, key }),
+      ),
     password: async (attempt) => {
       const prompt = { text: 'Password:', echo: false };
       const answers = await askAuth(AuthMethod.password, '', retryNote(attempt), [prompt]);

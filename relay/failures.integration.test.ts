@@ -46,19 +46,25 @@ describe('connection failures reach the browser with their own codes', () => {
     });
     client.open({ host: noTty.host, port: noTty.port, user: noTty.user.name });
     const ending = await client.ended;
-    expect(ending).toMatchObject({ kind: 'error', frame: { code: 'ssh.channel_refused', retryable: false } });
+    expect(ending).toMatchObject({
+      kind: 'error',
+      frame: { code: 'ssh.channel_refused', retryable: false },
+    });
   });
 
-  it('ssh.timeout when the host accepts TCP but never answers, without waiting for ever', async () => {
-    const port = await fakeHost();
-    const client = await RelayClient.connect({ url: relay.url });
-    const started = performance.now();
-    client.open({ host: '127.0.0.1', port, user: 'x' });
-    const ending = await client.ended;
-    expect(ending).toMatchObject({ kind: 'error', frame: { code: 'ssh.timeout' } });
-    if (ending.kind === 'error') expect(ending.frame.message).toContain('0.7 s');
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
+  it(
+    'ssh.timeout when the host accepts TCP but never answers, without waiting for ever',
+    async () => {
+      const port = await fakeHost();
+      const client = await RelayClient.connect({ url: relay.url });
+      const started = performance.now();
+      client.open({ host: '127.0.0.1', port, user: 'x' });
+      const ending = await client.ended;
+      expect(ending).toMatchObject({ kind: 'error', frame: { code: 'ssh.timeout' } });
+      if (ending.kind === 'error') expect(ending.frame.message).toContain('0.7 s');
+      expect(performance.now() - started).toBeLessThan(5000);
+    },
+  );
 
   it('ssh.handshake_failed when the port speaks another protocol', async () => {
     const port = await fakeHost('HTTP/1.1 400 Bad Request\r\n\r\n');
@@ -81,7 +87,12 @@ describe('connection failures reach the browser with their own codes', () => {
       client.send({ type: 'hostKeyDecision', trusted: true });
       const prompt = await client.waitFor('authPrompt');
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      client.send({ type: 'authAnswer', promptId: prompt.promptId, cancelled: false, answers: [sshd.user.password] });
+      client.send({
+        type: 'authAnswer',
+        promptId: prompt.promptId,
+        cancelled: false,
+        answers: [sshd.user.password],
+      });
       await client.waitFor('ready');
       client.type('exit\r');
       expect(await client.ended).toMatchObject({ kind: 'exit' });

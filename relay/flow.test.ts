@@ -3,7 +3,10 @@ import { AckOverrunError, OutputFlow } from './flow.ts';
 
 function recorder() {
   const calls: string[] = [];
-  return { calls, target: { pause: () => calls.push('pause'), resume: () => calls.push('resume') } };
+  return {
+    calls,
+    target: { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
+  };
 }
 
 describe('OutputFlow', () => {

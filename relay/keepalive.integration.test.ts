@@ -66,7 +66,10 @@ describe('a host that dies while a person is deciding', () => {
     await client.waitFor('hostKeyCheck');
     for (const pid of connectionProcesses()) process.kill(pid, 'SIGKILL');
 
-    expect(await client.ended).toMatchObject({ kind: 'error', frame: { code: 'ssh.disconnected' } });
+    expect(await client.ended).toMatchObject({
+      kind: 'error',
+      frame: { code: 'ssh.disconnected' },
+    });
     const next = await openShell();
     next.type('exit\r');
     expect(await next.ended).toMatchObject({ kind: 'exit', frame: { code: 0 } });

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.logLevel);
   const relay = await startRelay({ config, logger, staticDir: CLIENT_DIR });
-  const shown = config.listenAddress.includes(':') ? `[${config.listenAddress}]` : config.listenAddress;
+  const shown = config.listenAddress.includes(':')
+    ? `[${config.listenAddress}]`
+    : config.listenAddress;
   process.stderr.write(`Seashell is ready at http://${shown}:${relay.port}/\n`);
 
   const stop = (signal: string): void => {

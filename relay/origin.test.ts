@@ -5,10 +5,21 @@ describe('createOriginPolicy', () => {
   const policy = createOriginPolicy({ hostname: 'shell.example.com', port: 8888 });
 
   it('answers to its own name and to loopback names on its port only', () => {
-    for (const host of ['shell.example.com:8888', 'localhost:8888', '127.0.0.1:8888', '[::1]:8888']) {
+    for (const host of [
+      'shell.example.com:8888',
+      'localhost:8888',
+      '127.0.0.1:8888',
+      '[::1]:8888',
+    ]) {
       expect(policy.allowsHost(host)).toBe(true);
     }
-    for (const host of [undefined, 'evil.example:8888', 'localhost:9999', 'localhost', 'x.localhost:8888']) {
+    for (const host of [
+      undefined,
+      'evil.example:8888',
+      'localhost:9999',
+      'localhost',
+      'x.localhost:8888',
+    ]) {
       expect(policy.allowsHost(host)).toBe(false);
     }
   });

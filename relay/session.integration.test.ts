@@ -4,7 +4,13 @@
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOSE_CODES, MAX_FRAME_BYTES, SUBPROTOCOL } from '../shared/protocol/index.ts';
+import {
+  CLOSE_CODES,
+  MAX_FRAME_BYTES,
+  MAX_OUTPUT_BYTES,
+  SUBPROTOCOL,
+} from '../shared/protocol/index.ts';
+import { OUTPUT_HIGH_WATERMARK_BYTES } from './flow.ts';
 import { RelayClient, type Answers } from '../testing/relay-client.ts';
 import { startTestRelay, type TestRelay } from '../testing/relay.ts';
 import { startSshd, type RunningSshd } from '../testing/sshd.ts';
@@ -45,34 +51,40 @@ async function openShell(answers: Answers = trusting(), command = ''): Promise<R
 }
 
 describe('a session through the relay to a real sshd', () => {
-  it('asks about the host key, takes a password, and runs a shell that follows resizes', async () => {
-    const offered: string[] = [];
-    const client = await openShell({
-      hostKey: (algorithm, key) => {
-        offered.push(algorithm, fingerprint(key));
-        return true;
-      },
-      auth: (prompt) => {
-        expect(prompt.prompts).toEqual([{ text: 'Password:', echo: false }]);
-        return [sshd.user.password];
-      },
-    });
-    await client.waitFor('ready');
-    expect(offered).toEqual([sshd.hostKey.algorithm, sshd.hostKey.fingerprint]);
+  it(
+    'asks about the host key, takes a password, and runs a shell that follows resizes',
+    async () => {
+      const offered: string[] = [];
+      const client = await openShell({
+        hostKey: (algorithm, key) => {
+          offered.push(algorithm, fingerprint(key));
+          return true;
+        },
+        auth: (prompt) => {
+          expect(prompt.prompts).toEqual([{ text: 'Password:', echo: false }]);
+          return [sshd.user.password];
+        },
+      });
+      await client.waitFor('ready');
+      expect(offered).toEqual([sshd.hostKey.algorithm, sshd.hostKey.fingerprint]);
 
-    client.type('stty size\r');
-    await client.waitForText(/[\r\n]24 80\r\n/);
-    client.send({ type: 'resize', cols: 132, rows: 43, widthPx: 1320, heightPx: 860 });
-    client.type('stty size; echo $TERM\r');
-    await client.waitForText(/[\r\n]43 132\r\nxterm-256color\r\n/);
+      client.type('stty size\r');
+      await client.waitForText(/[\r\n]24 80\r\n/);
+      client.send({ type: 'resize', cols: 132, rows: 43, widthPx: 1320, heightPx: 860 });
+      client.type('stty size; echo $TERM\r');
+      await client.waitForText(/[\r\n]43 132\r\nxterm-256color\r\n/);
 
-    client.type('exit 3\r');
-    const ending = await client.ended;
-    expect(ending).toMatchObject({ kind: 'exit', frame: { kind: 0, code: 3 }, closeCode: 1000 });
-  });
+      client.type('exit 3\r');
+      const ending = await client.ended;
+      expect(ending).toMatchObject({ kind: 'exit', frame: { kind: 0, code: 3 }, closeCode: 1000 });
+    },
+  );
 
   it('passes UTF-8 and raw bytes through untouched', async () => {
-    const client = await openShell(trusting(), "printf '\\xe2\\x82\\xac \\xf0\\x9f\\x90\\x9a \\xff'");
+    const client = await openShell(
+      trusting(),
+      "printf '\\xe2\\x82\\xac \\xf0\\x9f\\x90\\x9a \\xff'",
+    );
     await client.ended;
     expect(Buffer.from(client.text(), 'utf8').includes(Buffer.from('€ 🐚'))).toBe(true);
     expect(client.text().endsWith('\ufffd')).toBe(true);
@@ -94,7 +106,11 @@ describe('a session through the relay to a real sshd', () => {
       },
     });
     const ending = await client.ended;
-    expect(prompts).toEqual(['', 'Permission denied, please try again.', 'Permission denied, please try again.']);
+    expect(prompts).toEqual([
+      '',
+      'Permission denied, please try again.',
+      'Permission denied, please try again.',
+    ]);
     expect(ending).toMatchObject({
       kind: 'error',
       frame: { code: 'ssh.auth_failed', retryable: true },
@@ -104,7 +120,10 @@ describe('a session through the relay to a real sshd', () => {
 
   it('ends with ssh.auth_cancelled when the person cancels', async () => {
     const client = await openShell({ hostKey: () => true, auth: () => undefined });
-    expect(await client.ended).toMatchObject({ kind: 'error', frame: { code: 'ssh.auth_cancelled' } });
+    expect(await client.ended).toMatchObject({
+      kind: 'error',
+      frame: { code: 'ssh.auth_cancelled' },
+    });
   });
 
   it('closes without authenticating when the host key is refused', async () => {
@@ -116,7 +135,10 @@ describe('a session through the relay to a real sshd', () => {
         return [sshd.user.password];
       },
     });
-    expect(await client.ended).toMatchObject({ kind: 'error', frame: { code: 'ssh.host_key_rejected' } });
+    expect(await client.ended).toMatchObject({
+      kind: 'error',
+      frame: { code: 'ssh.host_key_rejected' },
+    });
     expect(asked).toBe(false);
   });
 
@@ -124,7 +146,10 @@ describe('a session through the relay to a real sshd', () => {
     const client = await RelayClient.connect({ url: relay.url });
     client.open({ host: '127.0.0.1', port: 1, user: 'nobody' });
     const ending = await client.ended;
-    expect(ending).toMatchObject({ kind: 'error', frame: { code: 'ssh.refused', retryable: true } });
+    expect(ending).toMatchObject({
+      kind: 'error',
+      frame: { code: 'ssh.refused', retryable: true },
+    });
     if (ending.kind === 'error') expect(ending.frame.message).toContain('127.0.0.1 port 1');
   });
 
@@ -146,14 +171,24 @@ describe('a session through the relay to a real sshd', () => {
 describe('flow control', () => {
   it('stops reading from SSH while output is unacknowledged, and resumes on ACK', async () => {
     const total = 16 * 1024 * 1024;
-    const client = await RelayClient.connect({ url: relay.url, answers: trusting(), autoAck: false });
-    client.open({ host: sshd.host, port: sshd.port, user: sshd.user.name, command: `head -c ${total} /dev/zero` });
+    const client = await RelayClient.connect({
+      url: relay.url,
+      answers: trusting(),
+      autoAck: false,
+    });
+    client.open({
+      host: sshd.host,
+      port: sshd.port,
+      user: sshd.user.name,
+      command: `head -c ${total} /dev/zero`,
+    });
     await client.waitFor('ready');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const held = client.outputBytes;
     expect(held).toBeGreaterThan(0);
-    // The relay stops at the high watermark (1 MiB) plus at most one SSH packet.
-    expect(held).toBeLessThanOrEqual(1024 * 1024 + 64 * 1024);
+    // The relay stops at the high watermark, overshooting by at most the frame that crossed
+    // it and the reads already gathered for the next one (one SSH packet, 32 KiB at most).
+    expect(held).toBeLessThanOrEqual(OUTPUT_HIGH_WATERMARK_BYTES + MAX_OUTPUT_BYTES + 32 * 1024);
 
     const stop = client.onFrame((frame) => {
       if (frame.type === 'output') client.send({ type: 'ack', bytes: frame.data.length });
@@ -205,11 +240,17 @@ describe('protocol safety', () => {
 
     const huge = await RelayClient.connect({ url: relay.url });
     huge.sendRaw(Buffer.alloc(MAX_FRAME_BYTES + 1, 2));
-    expect(await huge.ended).toMatchObject({ kind: 'closed', closeCode: CLOSE_CODES.messageTooBig });
+    expect(await huge.ended).toMatchObject({
+      kind: 'closed',
+      closeCode: CLOSE_CODES.messageTooBig,
+    });
 
     const early = await RelayClient.connect({ url: relay.url });
     early.type('ls\r');
-    expect(await early.ended).toMatchObject({ kind: 'error', frame: { code: 'protocol.unexpected_frame' } });
+    expect(await early.ended).toMatchObject({
+      kind: 'error',
+      frame: { code: 'protocol.unexpected_frame' },
+    });
 
     bystander.type('echo still-$((1 + 1))\r');
     await bystander.waitForText('still-2\r\n');

@@ -73,7 +73,9 @@ export class Session {
   private client: Client | undefined;
   private channel: ClientChannel | undefined;
   private flow: OutputFlow | undefined;
-  private readonly batch = new OutputBatch((frame, payloadBytes) => this.sendOutput(frame, payloadBytes));
+  private readonly batch = new OutputBatch(
+    (frame, payloadBytes) => this.sendOutput(frame, payloadBytes),
+  );
   private recorder: SessionRecorder | undefined;
   private exit: ExitFrame | undefined;
   private readonly banner: string[] = [];
@@ -91,7 +93,10 @@ export class Session {
     socket.on('close', () => this.close({ reason: 'browser closed the socket' }));
     socket.on('error', (error) => this.close({ reason: 'socket error', cause: error }));
     this.unwatchSocket = context.watchSocket(socket, () =>
-      this.close({ reason: 'browser stopped answering keep-alives', closeCode: CLOSE_CODES.keepaliveTimeout }),
+      this.close({
+        reason: 'browser stopped answering keep-alives',
+        closeCode: CLOSE_CODES.keepaliveTimeout,
+      }),
     );
     this.openTimer = setTimeout(() => {
       this.fail(new SessionError('protocol.unexpected_frame', 'No OPEN frame arrived in time.'));
@@ -112,7 +117,10 @@ export class Session {
     // With binaryType 'nodebuffer' a message is one Buffer.
     const decoded = decodeClientFrame(data as Buffer);
     if (!decoded.ok) {
-      this.fail(new SessionError(decoded.error.code, decoded.error.message), CLOSE_CODES.protocolError);
+      this.fail(
+        new SessionError(decoded.error.code, decoded.error.message),
+        CLOSE_CODES.protocolError,
+      );
       return;
     }
     this.handleFrame(decoded.frame);
@@ -165,7 +173,11 @@ export class Session {
       const address = await resolveHost(target.host);
       this.ensureOpen();
 
-      this.send({ type: 'phase', phase: SessionPhase.connecting, detail: `${address} port ${target.port}` });
+      this.send({
+        type: 'phase',
+        phase: SessionPhase.connecting,
+        detail: `${address} port ${target.port}`,
+      });
       const tcp = await connectTcp(address, target.port);
       if (this.state === 'closed') {
         tcp.destroy();
@@ -210,7 +222,12 @@ export class Session {
     channel.on('data', (chunk: Buffer) => this.output(chunk));
     channel.stderr.on('data', (chunk: Buffer) => this.output(chunk));
     channel.on('drain', () => this.socket.resume());
-    channel.on('exit', (code: number | null, signal?: string, _core?: boolean, description?: string) => {
+    channel.on('exit', (
+      code: number | null,
+      signal?: string,
+      _core?: boolean,
+      description?: string,
+    ) => {
       this.exit = code !== null
         ? { type: 'exit', kind: ExitKind.code, code, signal: '', message: '' }
         : {
@@ -224,7 +241,9 @@ export class Session {
     });
     channel.on('close', () => {
       this.batch.flush();
-      this.send(this.exit ?? { type: 'exit', kind: ExitKind.unknown, code: 0, signal: '', message: '' });
+      this.send(
+        this.exit ?? { type: 'exit', kind: ExitKind.unknown, code: 0, signal: '', message: '' },
+      );
       this.close({ reason: 'terminal closed', closeCode: CLOSE_CODES.normal });
     });
     this.logger.info('session open');
@@ -258,7 +277,10 @@ export class Session {
       this.flow!.acknowledged(bytes);
     } catch (error) {
       if (!(error instanceof AckOverrunError)) throw error;
-      this.fail(new SessionError('protocol.unexpected_frame', error.message), CLOSE_CODES.protocolError);
+      this.fail(
+        new SessionError('protocol.unexpected_frame', error.message),
+        CLOSE_CODES.protocolError,
+      );
     }
   }
 
@@ -292,7 +314,12 @@ export class Session {
 
   private fail(error: SessionError, closeCode: number = CLOSE_CODES.sessionFailed): void {
     if (this.state === 'closed') return;
-    this.send({ type: 'error', code: error.code, retryable: error.retryable, message: error.message });
+    this.send({
+      type: 'error',
+      code: error.code,
+      retryable: error.retryable,
+      message: error.message,
+    });
     this.close({ reason: error.code, cause: error.cause, closeCode });
   }
 

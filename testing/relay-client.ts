@@ -126,7 +126,10 @@ export class RelayClient {
   }
 
   /** Resolves with the first frame (already seen or future) that matches. */
-  waitFor<T extends RelayFrame['type']>(type: T, timeoutMs = 10_000): Promise<RelayFrame & { type: T }> {
+  waitFor<T extends RelayFrame['type']>(
+    type: T,
+    timeoutMs = 10_000,
+  ): Promise<RelayFrame & { type: T }> {
     const seen = this.frames.find((frame) => frame.type === type);
     if (seen) return Promise.resolve(seen as RelayFrame & { type: T });
     return this.until((frame) => frame.type === type, `a ${type} frame`, timeoutMs) as Promise<
@@ -176,7 +179,9 @@ export class RelayClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         dispose();
-        reject(new Error(`timed out waiting for ${what}; output so far: ${this.text().slice(-500)}`));
+        reject(new Error(
+          `timed out waiting for ${what}; output so far: ${this.text().slice(-500)}`,
+        ));
       }, timeoutMs);
       const dispose = this.onFrame((frame) => {
         if (!test(frame)) return;
@@ -197,7 +202,8 @@ export class RelayClient {
     if (!decoded.ok) throw decoded.error;
     const frame = decoded.frame;
     if (frame.type === 'output') {
-      // The decoded frame is a view into `data`; keep it, since ws gives each message its own buffer.
+      // The decoded frame is a view into `data`; keep it, since ws gives each
+      // message its own buffer.
       if (this.options.keepOutput !== false) {
         this.output.push(Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.length));
       }
@@ -209,7 +215,9 @@ export class RelayClient {
     if (frame.type === 'exit') this.lastExit = frame;
     this.answer(frame);
     for (const listener of this.listeners) listener(frame);
-    if (frame.type === 'output' && this.options.autoAck !== false) this.acknowledge(frame.data.length);
+    if (frame.type === 'output' && this.options.autoAck !== false) {
+      this.acknowledge(frame.data.length);
+    }
   }
 
   /**

@@ -37,5 +37,11 @@ export async function startTestRelay(
     ...extra,
   });
   const origin = `http://127.0.0.1:${relay.port}`;
-  return { relay, url: `ws://127.0.0.1:${relay.port}/ws`, origin, logs, close: () => relay.close() };
+  return {
+    relay,
+    url: `ws://127.0.0.1:${relay.port}/ws`,
+    origin,
+    logs,
+    close: () => relay.close(),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * One way of reaching a remote PTY: through the relay, with ssh2 directly (also through a
- * bare forwarder), or with OpenSSH's client. The measurements are written once against this interface, so the
- * three paths are timed by the very same code.
+ * bare forwarder), or with OpenSSH's client. The measurements are written once against this
+ * interface, so the three paths are timed by the very same code.
  */
 
 export type PathName = 'relay' | 'ssh2' | 'forwarded' | 'openssh';

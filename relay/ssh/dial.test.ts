@@ -17,7 +17,8 @@ async function failureOf(promise: Promise<unknown>): Promise<InstanceType<typeof
 
 describe('resolveHost', () => {
   it('gives ssh.dns, naming the host, when the name does not resolve', async () => {
-    resolver.answer = () => Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }));
+    resolver.answer = () =>
+      Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }));
     const { code, retryable, message } = await failureOf(resolveHost('db.nowhere'));
     expect({ code, retryable, message }).toEqual({
       code: 'ssh.dns',

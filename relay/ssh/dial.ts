@@ -41,7 +41,9 @@ export function connectTcp(
       fail(new SessionError('ssh.timeout', `${address} port ${port} did not answer within `
         + `${timeoutMs / 1000} s. Check the address, the port and any firewall.`));
     });
-    socket.once('error', (cause: NodeJS.ErrnoException) => fail(describeConnectError(cause, address, port)));
+    socket.once('error', (cause: NodeJS.ErrnoException) =>
+      fail(describeConnectError(cause, address, port)),
+    );
     socket.once('connect', () => {
       socket.setTimeout(0);
       socket.removeAllListeners('error');
@@ -70,8 +72,10 @@ function describeConnectError(
         cause,
       });
     default:
-      return new SessionError('ssh.disconnected', `Connecting to ${where} failed (${cause.code}).`, {
-        cause,
-      });
+      return new SessionError(
+        'ssh.disconnected',
+        `Connecting to ${where} failed (${cause.code}).`,
+        { cause },
+      );
   }
 }

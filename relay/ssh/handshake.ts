@@ -142,8 +142,12 @@ function describeFailure(
   if (context.outcome.failure !== undefined) {
     return new SessionError('relay.question_timeout', undefined, { cause });
   }
-  if (context.hostKeyRefused) return new SessionError('ssh.host_key_rejected', undefined, { cause });
-  if (context.outcome.cancelled) return new SessionError('ssh.auth_cancelled', undefined, { cause });
+  if (context.hostKeyRefused) {
+    return new SessionError('ssh.host_key_rejected', undefined, { cause });
+  }
+  if (context.outcome.cancelled) {
+    return new SessionError('ssh.auth_cancelled', undefined, { cause });
+  }
   if (context.timedOut) {
     return new SessionError('ssh.timeout', 'The host accepted the connection but did not '
       + `finish the SSH handshake within ${context.timeoutMs / 1000} s.`, { cause });
@@ -157,9 +161,11 @@ function describeFailure(
     }
     case 'handshake':
     case 'protocol':
-      return new SessionError('ssh.handshake_failed', `The SSH handshake failed: ${error.message}.`, {
-        cause,
-      });
+      return new SessionError(
+        'ssh.handshake_failed',
+        `The SSH handshake failed: ${error.message}.`,
+        { cause },
+      );
     default:
       return new SessionError('ssh.disconnected', 'The host closed the connection during the '
         + 'handshake. Its logs may say why (for example MaxStartups or AllowUsers).', { cause });

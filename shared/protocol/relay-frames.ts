@@ -190,7 +190,9 @@ export function encodeOutputParts(parts: readonly Uint8Array[], totalBytes: numb
     bytes.set(part, offset);
     offset += part.length;
   }
-  if (offset !== bytes.length) throw new RangeError(`output parts hold ${offset - 1} bytes, not ${totalBytes}`);
+  if (offset !== bytes.length) {
+    throw new RangeError(`output parts hold ${offset - 1} bytes, not ${totalBytes}`);
+  }
   return bytes;
 }
 
@@ -362,7 +364,10 @@ function readRelayFrame(bytes: Uint8Array): RelayFrame {
       const data = reader.bytes16('sign data', MAX_SIGN_DATA_BYTES);
       const flags = reader.u32('flags');
       if (operation === AgentOperation.list && (key.length > 0 || data.length > 0 || flags !== 0)) {
-        throw new FrameError('protocol.malformed', 'a list AGENT_REQUEST carries a key, data or flags');
+        throw new FrameError(
+          'protocol.malformed',
+          'a list AGENT_REQUEST carries a key, data or flags',
+        );
       }
       frame = { type: 'agentRequest', requestId, operation, key, data, flags };
       break;
