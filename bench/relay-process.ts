@@ -4,10 +4,10 @@
  * and the clients the way a real deployment does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stopChild } from '../testing/child-process.ts';
 import { freePort } from '../testing/net.ts';
 import { REPO_ROOT } from '../testing/paths.ts';
 import { sleep } from './deadline.ts';
@@ -85,7 +85,7 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
       if (!inspectorUrl) throw new Error(`the relay printed no inspector address:\n${tail}`);
       return inspectorUrl;
     },
-    stop: () => stopChild(child),
+    stop: () => stopChild(child, STOP_TIMEOUT_MS),
   };
   try {
     await waitForPing(child, port, () => tail);
@@ -116,16 +116,4 @@ async function waitForPing(child: ChildProcess, port: number, tail: () => string
   }
   throw new Error(`the relay did not answer /_ping within ${START_TIMEOUT_MS} ms `
     + `(${lastProblem}):\n${tail()}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(timer);
-  }
 }

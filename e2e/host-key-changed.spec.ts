@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startSshd } from '../testing/sshd.ts';
-import { addPrompt, connect, logIn, openApp, run, waitForPrompt, waitForScreen } from './app.ts';
+import { logIn, openApp, run, startSession, waitForPrompt, waitForScreen } from './app.ts';
 import { servers } from './servers.ts';
 
 test(
@@ -9,17 +9,9 @@ test(
     const { baseUrl } = servers();
     const original = await startSshd();
     await openApp(page, baseUrl);
-    await addPrompt(page, {
-      name: 'moved',
-      host: '127.0.0.1',
-      port: original.port,
-      user: original.user.name,
-    });
-    await connect(page, 'moved');
-    await page.getByRole('dialog', { name: 'New host key' })
-      .getByRole('button', { name: 'Trust and connect' }).click();
-    await logIn(page, original.user.password);
-    await waitForPrompt(page);
+    const { port, user } = original;
+    const prompt = { name: 'moved', host: '127.0.0.1', port, user: user.name };
+    await startSession(page, prompt, original.user.password);
     await run(page, 'exit');
     await expect(page.getByTestId('session-end')).toContainText('exit status 0');
     await original.stop();
@@ -45,17 +37,8 @@ test('the same host key on a restarted server is trusted without asking', async 
   const keyPath = `${process.cwd()}/.tmp/testing/e2e-stable-host-key`;
   const first = await startSshd({ hostKeyPath: keyPath });
   await openApp(page, baseUrl);
-  await addPrompt(page, {
-    name: 'stable',
-    host: '127.0.0.1',
-    port: first.port,
-    user: first.user.name,
-  });
-  await connect(page, 'stable');
-  await page.getByRole('dialog', { name: 'New host key' })
-    .getByRole('button', { name: 'Trust and connect' }).click();
-  await logIn(page, first.user.password);
-  await waitForPrompt(page);
+  const prompt = { name: 'stable', host: '127.0.0.1', port: first.port, user: first.user.name };
+  await startSession(page, prompt, first.user.password);
   await run(page, 'exit');
   await first.stop();
 

@@ -4,12 +4,12 @@
  * nothing of the machine's own sshd is touched. Needs root (see test-user.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { closeSync, openSync } from 'node:fs';
 import {
   appendFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stopChild } from './child-process.ts';
 import { loadOrCreateHostKey, type HostKey, type HostKeyType } from './host-key.ts';
 import { freePort, readSshBanner } from './net.ts';
 import { TEST_STATE_DIR } from './paths.ts';
@@ -130,7 +130,8 @@ async function launch(options: SshdOptions, user: TestUser, runDir: string): Pro
     authorizedKeysPath,
     pid: child.pid!,
     authorize: (line) => appendFile(authorizedKeysPath, `${line.trim()}\n`),
-    stop: () => (stopping ??= stopChild(child).then(() => rm(runDir, { recursive: true }))),
+    stop: () =>
+      (stopping ??= stopChild(child, STOP_TIMEOUT_MS).then(() => rm(runDir, { recursive: true }))),
   };
 }
 
@@ -183,7 +184,7 @@ async function waitUntilServing(
       throw new Error(`sshd exited during start-up: ${await logTail(logPath)}`);
     }
     if (Date.now() > deadline) {
-      await stopChild(child);
+      await stopChild(child, STOP_TIMEOUT_MS);
       throw new Error(`sshd did not start within ${START_TIMEOUT_MS} ms; see ${logPath}`);
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -191,20 +192,8 @@ async function waitUntilServing(
 
   const banner = await readSshBanner(port, Math.max(deadline - Date.now(), 1_000));
   if (!banner.startsWith('SSH-2.0-')) {
-    await stopChild(child);
+    await stopChild(child, STOP_TIMEOUT_MS);
     throw new Error(`127.0.0.1:${port} answered ${JSON.stringify(banner)}, not an SSH banner`);
-  }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -23,10 +23,12 @@ import {
   checkRange,
   checkStringBytes,
   checkU32,
+  decodeWith,
   FrameError,
   Reader,
   sizeOf,
   Writer,
+  type DecodeResult,
 } from './wire.ts';
 
 export const ClientFrameType = {
@@ -159,7 +161,7 @@ export type ClientFrame =
   | PingFrame
   | ResumeFrame;
 
-export type DecodeResult<F> = { ok: true; frame: F } | { ok: false; error: FrameError };
+export type { DecodeResult } from './wire.ts';
 
 export function encodeClientFrame(frame: ClientFrame): Uint8Array {
   const T = ClientFrameType;
@@ -264,12 +266,7 @@ export function encodeClientFrame(frame: ClientFrame): Uint8Array {
 
 /** Decodes one message. Byte fields of the result are views into `bytes`. */
 export function decodeClientFrame(bytes: Uint8Array): DecodeResult<ClientFrame> {
-  try {
-    return { ok: true, frame: readClientFrame(bytes) };
-  } catch (error) {
-    if (error instanceof FrameError) return { ok: false, error };
-    throw error;
-  }
+  return decodeWith(readClientFrame, bytes);
 }
 
 function readClientFrame(bytes: Uint8Array): ClientFrame {

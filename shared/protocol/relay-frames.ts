@@ -3,7 +3,7 @@
  * frame; its first byte is the frame type (0x80 and up, so a frame sent the wrong way
  * is unknown to its receiver). Field layouts use the notation of wire.ts.
  */
-import { readBoolean, unknownType, type DecodeResult } from './client-frames.ts';
+import { readBoolean, unknownType } from './client-frames.ts';
 import { isErrorCode, type ErrorCode } from './errors.ts';
 import {
   MAX_ALGORITHM_BYTES,
@@ -18,15 +18,17 @@ import {
   SESSION_TOKEN_BYTES,
 } from './limits.ts';
 import {
-  checkLength,
   checkEnum,
+  checkLength,
   checkRange,
   checkStringBytes,
   checkU32,
+  decodeWith,
   FrameError,
   Reader,
   sizeOf,
   Writer,
+  type DecodeResult,
 } from './wire.ts';
 
 export const RelayFrameType = {
@@ -296,12 +298,7 @@ export function encodeRelayFrame(frame: RelayFrame): Uint8Array {
 
 /** Decodes one message. Byte fields of the result are views into `bytes`. */
 export function decodeRelayFrame(bytes: Uint8Array): DecodeResult<RelayFrame> {
-  try {
-    return { ok: true, frame: readRelayFrame(bytes) };
-  } catch (error) {
-    if (error instanceof FrameError) return { ok: false, error };
-    throw error;
-  }
+  return decodeWith(readRelayFrame, bytes);
 }
 
 function readRelayFrame(bytes: Uint8Array): RelayFrame {

@@ -24,6 +24,21 @@ export class FrameError extends Error {
   }
 }
 
+export type DecodeResult<F> = { ok: true; frame: F } | { ok: false; error: FrameError };
+
+/**
+ * Runs a frame reader over one message: a FrameError becomes an `ok: false` result, so
+ * callers branch instead of catching; anything else is a bug and is thrown on.
+ */
+export function decodeWith<F>(read: (bytes: Uint8Array) => F, bytes: Uint8Array): DecodeResult<F> {
+  try {
+    return { ok: true, frame: read(bytes) };
+  } catch (error) {
+    if (error instanceof FrameError) return { ok: false, error };
+    throw error;
+  }
+}
+
 export class Reader {
   private offset = 1;
   private readonly view: DataView;
