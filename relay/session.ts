@@ -12,6 +12,9 @@ import type { RawData, WebSocket } from 'ws';
 import {
   CLOSE_CODES,
   decodeClientFrame,
+  fitUtf8,
+  MAX_MESSAGE_BYTES,
+  MAX_SIGNAL_BYTES,
   encodeRelayFrame,
   ExitKind,
   SESSION_TOKEN_BYTES,
@@ -34,6 +37,9 @@ import { validateTarget } from './target.ts';
 
 /** A socket that sends no OPEN within this time is closed. */
 export const OPEN_TIMEOUT_MS = 10_000;
+
+/** The host's pre-login banners kept for the terminal; the rest is dropped. */
+export const MAX_BANNER_BYTES = 64 * 1024;
 
 /** Input waiting for the SSH window; past this the relay stops reading the socket. */
 export const MAX_PENDING_INPUT_BYTES = 1024 * 1024;
@@ -191,7 +197,7 @@ export class Session {
         keepaliveIntervalMs: this.context.keepaliveIntervalMs,
         handshakeTimeoutMs: this.context.handshakeTimeoutMs,
         questions: askTheBrowser(this.questions, (frame) => this.send(frame)),
-        onBanner: (message) => this.banner.push(message),
+        onBanner: (message) => this.keepBanner(message),
       });
       this.client = client;
       this.ensureOpen();
@@ -208,6 +214,12 @@ export class Session {
       if (error instanceof SessionError) this.fail(error);
       else this.fail(new SessionError('relay.internal', undefined, { cause: error }));
     }
+  }
+
+  private keepBanner(message: string): void {
+    const kept = this.banner.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const room = MAX_BANNER_BYTES - kept;
+    if (room > 0) this.banner.push(fitUtf8(message, room));
   }
 
   private startTerminal(open: OpenFrame, channel: ClientChannel): void {
@@ -234,9 +246,10 @@ export class Session {
           type: 'exit',
           kind: ExitKind.signal,
           code: 0,
-          // ssh2 adds a SIG prefix that the SSH protocol's signal names do not have.
-          signal: (signal ?? '').replace(/^SIG/, ''),
-          message: description ?? '',
+          // ssh2 adds a SIG prefix that the SSH protocol's signal names do not have. Both
+          // texts come from the host, so they are cut to the frame's caps.
+          signal: fitUtf8((signal ?? '').replace(/^SIG/, ''), MAX_SIGNAL_BYTES),
+          message: fitUtf8(description ?? '', MAX_MESSAGE_BYTES),
         };
     });
     channel.on('close', () => {
@@ -318,7 +331,8 @@ export class Session {
       type: 'error',
       code: error.code,
       retryable: error.retryable,
-      message: error.message,
+      // Messages may quote the host (a disconnect reason, say), so they are cut to fit.
+      message: fitUtf8(error.message, MAX_MESSAGE_BYTES),
     });
     this.close({ reason: error.code, cause: error.cause, closeCode });
   }

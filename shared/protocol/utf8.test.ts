@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../testing/hex.ts';
 import { INVALID_UTF8, TEXT_SAMPLES } from '../../testing/utf8-samples.ts';
-import { readUtf8, utf8Length, writeUtf8 } from './utf8.ts';
+import { fitUtf8, readUtf8, utf8Length, writeUtf8 } from './utf8.ts';
 
 const encoder = new TextEncoder();
 // ignoreBOM keeps a leading U+FEFF, as readUtf8 does: a frame's text is taken as sent.
@@ -91,5 +91,16 @@ describe('UTF-8 decoding agrees with TextDecoder in fatal mode', () => {
       if (readUtf8(bytes) !== reference(bytes)) disagreements.push(toHex(bytes));
     }
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('fitUtf8', () => {
+  it('keeps text that fits, and cuts longer text on a code point boundary', () => {
+    expect(fitUtf8('hello', 5)).toBe('hello');
+    expect(fitUtf8('hello world', 8)).toBe('hello…');
+    const cut = fitUtf8('🐚🐚🐚', 9);
+    expect(cut).toBe('🐚…');
+    expect(new TextEncoder().encode(cut).length).toBeLessThanOrEqual(9);
+    expect(fitUtf8('abc', 2)).toBe('');
   });
 });

@@ -106,3 +106,23 @@ function isHighSurrogate(unit: number): boolean {
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
+
+/**
+ * `text` cut to at most `maxBytes` of UTF-8 on a code point boundary, with an ellipsis
+ * when something was cut. For text that comes from elsewhere (an SSH host's prompts,
+ * messages and signal names) and must fit a frame's cap instead of failing the encoder.
+ */
+export function fitUtf8(text: string, maxBytes: number): string {
+  if (utf8Length(text) <= maxBytes) return text;
+  const ellipsis = '…';
+  const budget = maxBytes - utf8Length(ellipsis);
+  let used = 0;
+  let end = 0;
+  for (const point of text) {
+    const size = utf8Length(point);
+    if (used + size > budget) break;
+    used += size;
+    end += point.length;
+  }
+  return budget < 0 ? '' : text.slice(0, end) + ellipsis;
+}
