@@ -95,7 +95,8 @@ export class Session {
   ) {
     this.logger = context.logger.child({ session: this.id });
     socket.binaryType = 'nodebuffer';
-    socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    const onMessage = (data: RawData, isBinary: boolean): void => this.onMessage(data, isBinary);
+    socket.on('message', this.guard(onMessage));
     socket.on('close', () => this.close({ reason: 'browser closed the socket' }));
     socket.on('error', (error) => this.close({ reason: 'socket error', cause: error }));
     this.unwatchSocket = context.watchSocket(socket, () =>
@@ -231,8 +232,8 @@ export class Session {
       this.output(Buffer.from(message.replace(/\r?\n/g, '\r\n'), 'utf8'));
     }
 
-    channel.on('data', (chunk: Buffer) => this.output(chunk));
-    channel.stderr.on('data', (chunk: Buffer) => this.output(chunk));
+    channel.on('data', this.guard((chunk: Buffer) => this.output(chunk)));
+    channel.stderr.on('data', this.guard((chunk: Buffer) => this.output(chunk)));
     channel.on('drain', () => this.socket.resume());
     channel.on('exit', (
       code: number | null,
@@ -252,13 +253,13 @@ export class Session {
           message: fitUtf8(description ?? '', MAX_MESSAGE_BYTES),
         };
     });
-    channel.on('close', () => {
+    channel.on('close', this.guard(() => {
       this.batch.flush();
       this.send(
         this.exit ?? { type: 'exit', kind: ExitKind.unknown, code: 0, signal: '', message: '' },
       );
       this.close({ reason: 'terminal closed', closeCode: CLOSE_CODES.normal });
-    });
+    }));
     this.logger.info('session open');
   }
 
@@ -305,6 +306,22 @@ export class Session {
   private onSshClosed(): void {
     // After a clean exit the channel's close ends the session first; this is the host vanishing.
     this.fail(new SessionError('ssh.disconnected'));
+  }
+
+  /**
+   * Wraps an event handler so that a bug in it ends this session (logged, with a generic
+   * message to the browser) instead of throwing out of the event loop and ending every
+   * session of the relay.
+   */
+  private guard<A extends unknown[]>(handler: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      try {
+        handler(...args);
+      } catch (error) {
+        this.logger.error({ err: error }, 'session handler failed');
+        this.fail(new SessionError('relay.internal', undefined, { cause: error }));
+      }
+    };
   }
 
   private unexpected(frame: ClientFrame): void {
