@@ -30,7 +30,9 @@ test(
     const after = await shellSize(page, 'final');
     expect(after.rows).toBeGreaterThan(before.rows);
 
-    await paste(page, 'echo "€ pasted: $((6 * 7))"');
+    await run(page, 'echo "typed: ü€ $((6 * 7))"');
+  await waitForScreen(page, /^typed: ü€ 42/m);
+  await paste(page, 'echo "€ pasted: $((6 * 7))"');
     await page.keyboard.press('Enter');
     await waitForScreen(page, /^€ pasted: 42/m);
 

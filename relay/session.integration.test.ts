@@ -80,6 +80,12 @@ describe('a session through the relay to a real sshd', () => {
     },
   );
 
+  it('tells the host the terminal speaks UTF-8', async () => {
+    const client = await openShell(trusting(), 'echo "ctype=$LC_CTYPE"; locale charmap');
+    await client.ended;
+    expect(client.text()).toContain('ctype=C.UTF-8\r\nUTF-8\r\n');
+  });
+
   it('passes UTF-8 and raw bytes through untouched', async () => {
     const client = await openShell(
       trusting(),

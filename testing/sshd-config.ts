@@ -43,6 +43,8 @@ export function renderSshdConfig(input: SshdConfigInput): string {
     'MaxStartups 200',
     'MaxSessions 50',
     'UseDNS no',
+    // As Debian's own sshd_config: clients may say which locale their terminal speaks.
+    'AcceptEnv LANG LC_*',
     'ClientAliveInterval 0',
     // Keep terminal output predictable for tests that read it.
     'PrintMotd no',

@@ -6,6 +6,15 @@ import type { Client, ClientChannel, PseudoTtyOptions } from 'ssh2';
 import type { TerminalSize } from '../../shared/protocol/index.ts';
 import { SessionError } from '../session-error.ts';
 
+/**
+ * xterm.js reads and writes UTF-8 only, so the relay tells the host so, as OpenSSH's client
+ * does with its own locale (Debian's sshd accepts LANG and LC_*). Without it a host in the
+ * C locale treats each byte of a non-ASCII character as a character of its own, and
+ * readline's idea of the cursor drifts from the screen's. Only LC_CTYPE is sent: language,
+ * dates and sorting stay the host's.
+ */
+export const TERMINAL_ENV = { LC_CTYPE: 'C.UTF-8' };
+
 export interface TerminalRequest extends TerminalSize {
   term: string;
   /** Empty for the login shell. */
@@ -31,7 +40,7 @@ export function openTerminal(client: Client, request: TerminalRequest): Promise<
         resolve(channel);
       }
     };
-    if (request.command === '') client.shell(pty, done);
-    else client.exec(request.command, { pty }, done);
+    if (request.command === '') client.shell(pty, { env: TERMINAL_ENV }, done);
+    else client.exec(request.command, { pty, env: TERMINAL_ENV }, done);
   });
 }
