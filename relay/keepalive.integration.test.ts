@@ -76,6 +76,18 @@ describe('a host that dies while a person is deciding', () => {
   });
 });
 
+describe('a browser that leaves while the relay is still connecting', () => {
+  it('leaves no SSH connection behind', async () => {
+    const client = await RelayClient.connect({ url: relay.url });
+    client.open({ host: sshd.host, port: sshd.port, user: sshd.user.name });
+    client.close();
+    await waitUntil(() => relay.relay.sessionCount() === 0, 2000);
+    // The handshake that was under way must be ended, not left waiting for an answer.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(connectionProcesses()).toEqual([]);
+  });
+});
+
 describe('keep-alives', () => {
   it('closes the session when the browser stops answering pings', async () => {
     const client = await openShell();

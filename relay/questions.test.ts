@@ -27,16 +27,26 @@ describe('Questions', () => {
   it('fails the open question when the session goes away, and ignores late answers', async () => {
     const questions = new Questions(1000);
     const answer = questions.ask('auth:1', () => {});
-    questions.cancel('socket closed');
+    questions.close('socket closed');
     await expect(answer).rejects.toBeInstanceOf(QuestionCancelledError);
     expect(questions.answer('auth:1', ['late'])).toBe(false);
+  });
+
+  it('refuses new questions once closed', async () => {
+    const questions = new Questions(1000);
+    questions.close('socket closed');
+    let sent = false;
+    await expect(questions.ask('hostKey', () => (sent = true))).rejects.toBeInstanceOf(
+      QuestionCancelledError,
+    );
+    expect(sent).toBe(false);
   });
 
   it('asks one question at a time', async () => {
     const questions = new Questions(1000);
     const first = questions.ask('hostKey', () => {});
     await expect(questions.ask('auth:1', () => {})).rejects.toThrow(/unanswered/);
-    questions.cancel('done');
+    questions.close('done');
     await expect(first).rejects.toBeInstanceOf(QuestionCancelledError);
   });
 });

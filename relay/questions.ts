@@ -24,6 +24,7 @@ interface Pending {
 
 export class Questions {
   private pending: Pending | undefined;
+  private closedBecause: string | undefined;
 
   constructor(private readonly timeoutMs = QUESTION_TIMEOUT_MS) {}
 
@@ -33,6 +34,9 @@ export class Questions {
 
   /** `send` puts the question on the wire; the promise settles with `answer` or a timeout. */
   ask<A>(kind: string, send: () => void): Promise<A> {
+    if (this.closedBecause !== undefined) {
+      return Promise.reject(new QuestionCancelledError(this.closedBecause));
+    }
     if (this.pending) {
       return Promise.reject(new Error(`asked ${kind} while ${this.pending.kind} is unanswered`));
     }
@@ -57,8 +61,12 @@ export class Questions {
     return true;
   }
 
-  /** Fails the outstanding question, if any; the session is going away. */
-  cancel(reason: string): void {
+  /**
+   * Fails the outstanding question, if any, and every later one at once: the session is
+   * going away, and a handshake still under way must not wait for an answer that cannot come.
+   */
+  close(reason: string): void {
+    this.closedBecause ??= reason;
     const pending = this.pending;
     if (!pending) return;
     clearTimeout(pending.timer);

@@ -7,6 +7,7 @@
  * questions for the person) → open (terminal bytes flow) → closed.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { Client, ClientChannel } from 'ssh2';
 import type { RawData, WebSocket } from 'ws';
 import {
@@ -76,6 +77,8 @@ export class Session {
   private readonly questions = new Questions();
   private readonly unwatchSocket: () => void;
   private openTimer: NodeJS.Timeout | undefined;
+  /** The TCP connection to the host, from the moment it opens (the handshake runs on it). */
+  private tcp: Socket | undefined;
   private client: Client | undefined;
   private channel: ClientChannel | undefined;
   private flow: OutputFlow | undefined;
@@ -186,6 +189,7 @@ export class Session {
         detail: `${address} port ${target.port}`,
       });
       const tcp = await connectTcp(address, target.port);
+      this.tcp = tcp;
       if (this.state === 'closed') {
         tcp.destroy();
         return;
@@ -200,8 +204,11 @@ export class Session {
         questions: askTheBrowser(this.questions, (frame) => this.send(frame)),
         onBanner: (message) => this.keepBanner(message),
       });
+      if (this.isClosed()) {
+        client.end();
+        return;
+      }
       this.client = client;
-      this.ensureOpen();
       client.on('error', (error: Error & { level?: string }) => this.onSshError(error));
       client.on('close', () => this.onSshClosed());
 
@@ -332,6 +339,11 @@ export class Session {
     this.fail(error, CLOSE_CODES.protocolError);
   }
 
+  /** The state read fresh: after an await, the compiler's narrowing of it may be stale. */
+  private isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
   /** Throws when the session closed while an await was pending, to stop `open` there. */
   private ensureOpen(): void {
     if (this.state === 'closed') throw new SessionError('ssh.disconnected');
@@ -360,12 +372,14 @@ export class Session {
 
     clearTimeout(this.openTimer);
     this.unwatchSocket();
-    this.questions.cancel(how.reason);
+    this.questions.close(how.reason);
     this.batch.dispose();
     this.recorder?.close();
     this.channel?.removeAllListeners('close');
     this.client?.removeAllListeners('close');
     this.client?.end();
+    // A handshake still under way has no client yet; ending its socket ends it.
+    this.tcp?.destroy();
     if (this.socket.readyState === this.socket.OPEN) {
       this.socket.close(how.closeCode ?? CLOSE_CODES.normal, how.reason.slice(0, 120));
     } else {
