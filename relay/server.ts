@@ -144,8 +144,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       for (const session of [...sessions]) session.shutdown();
       heartbeat.dispose();
       sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive HTTP connections would otherwise hold the close open.
       server.closeAllConnections();
+      await closed;
     },
   };
 }
