@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -69,7 +70,10 @@ export function createStaticHandler(root: string) {
       response.end();
       return;
     }
-    createReadStream(file).pipe(response);
+    // A file removed between stat and read ends this response only; headers are gone by now.
+    pipeline(createReadStream(file), response, (error) => {
+      if (error) response.destroy();
+    });
   };
 }
 
