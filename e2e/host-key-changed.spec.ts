@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { startSshd } from '../testing/sshd.ts';
-import { logIn, openApp, run, startSession, waitForPrompt, waitForScreen } from './app.ts';
+import {
+  connect, logIn, openApp, run, startSession, waitForPrompt, waitForScreen,
+} from './app.ts';
 import { servers } from './servers.ts';
 
 test(
@@ -26,6 +28,19 @@ test(
       await expect(warning).toContainText(impostor.hostKey.fingerprint);
       await expect(warning.getByRole('button', { name: /trust|accept|connect/i })).toHaveCount(0);
       await expect(page.getByRole('dialog', { name: 'Authentication' })).toHaveCount(0);
+
+      // The way out the warning describes, for a change the person expected: forget the
+      // old key, then trust the new one knowingly.
+      await warning.getByRole('button', { name: 'Open known hosts' }).click();
+      await page.getByRole('listitem').filter({ hasText: `127.0.0.1:${port}` })
+        .getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('button', { name: 'Back to prompts' }).click();
+      await connect(page, 'moved');
+      const fresh = page.getByRole('dialog', { name: 'New host key' });
+      await expect(fresh).toContainText(impostor.hostKey.fingerprint);
+      await fresh.getByRole('button', { name: 'Trust and connect' }).click();
+      await logIn(page, user.password);
+      await waitForPrompt(page);
     } finally {
       await impostor.stop();
     }
