@@ -32,6 +32,12 @@ export async function connect(page: Page, promptName: string): Promise<void> {
     .getByRole('button', { name: 'Connect' }).click();
 }
 
+/** Answers the "New host key" dialog with "Trust and connect". */
+export async function trustNewHostKey(page: Page): Promise<void> {
+  await page.getByRole('dialog', { name: 'New host key' })
+    .getByRole('button', { name: 'Trust and connect' }).click();
+}
+
 export async function logIn(
   page: Page,
   password: string,
@@ -51,8 +57,7 @@ export async function startSession(
 ): Promise<void> {
   await addPrompt(page, prompt);
   await connect(page, prompt.name);
-  await page.getByRole('dialog', { name: 'New host key' })
-    .getByRole('button', { name: 'Trust and connect' }).click();
+  await trustNewHostKey(page);
   await logIn(page, password);
   await waitForPrompt(page);
 }

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { addPrompt, connect, logIn, openApp, run, waitForPrompt, waitForScreen } from './app.ts';
+import {
+  addPrompt, connect, logIn, openApp, run, trustNewHostKey, waitForPrompt, waitForScreen,
+} from './app.ts';
 import { servers } from './servers.ts';
 
 test('keyboard-interactive (PAM) prompts are answered in the browser', async ({ page }) => {
@@ -7,8 +9,7 @@ test('keyboard-interactive (PAM) prompts are answered in the browser', async ({ 
   await openApp(page, baseUrl);
   await addPrompt(page, { name: 'pam', host: '127.0.0.1', port: pamSshd.port, user });
   await connect(page, 'pam');
-  await page.getByRole('dialog', { name: 'New host key' })
-    .getByRole('button', { name: 'Trust and connect' }).click();
+  await trustNewHostKey(page);
 
   const dialog = page.getByRole('dialog', { name: 'Authentication' });
   await expect(dialog.getByLabel('Password:')).toHaveAttribute('type', 'password');

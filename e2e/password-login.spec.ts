@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
-  addPrompt, connect, logIn, openApp, paste, run, screenText, shellSize, waitForPrompt,
-  waitForScreen,
+  addPrompt, connect, logIn, openApp, paste, run, screenText, shellSize, trustNewHostKey,
+  waitForPrompt, waitForScreen,
 } from './app.ts';
 import { servers } from './servers.ts';
 
@@ -53,8 +53,7 @@ test('a wrong password is asked again, and the right one then works', async ({ p
   await openApp(page, baseUrl);
   await addPrompt(page, { name: 'retry', host: '127.0.0.1', port: passwordSshd.port, user });
   await connect(page, 'retry');
-  await page.getByRole('dialog', { name: 'New host key' })
-    .getByRole('button', { name: 'Trust and connect' }).click();
+  await trustNewHostKey(page);
 
   await logIn(page, 'certainly-wrong');
   const again = page.getByRole('dialog', { name: 'Authentication' });

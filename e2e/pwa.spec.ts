@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { addPrompt, connect, logIn, terminal } from './app.ts';
+import { addPrompt, connect, logIn, terminal, trustNewHostKey } from './app.ts';
 import { servers } from './servers.ts';
 
 // Playwright reads a test's fixtures from its first parameter's pattern; this one needs none.
@@ -44,8 +44,7 @@ test('the WebGL renderer draws the terminal when the app uses its default', asyn
   await page.goto(baseUrl);
   await addPrompt(page, { name: 'gl', host: '127.0.0.1', port: passwordSshd.port, user });
   await connect(page, 'gl');
-  await page.getByRole('dialog', { name: 'New host key' })
-    .getByRole('button', { name: 'Trust and connect' }).click();
+  await trustNewHostKey(page);
   await logIn(page, password);
 
   await expect(terminal(page).locator('canvas').first()).toBeVisible();

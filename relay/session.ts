@@ -88,6 +88,7 @@ export class Session {
   private recorder: SessionRecorder | undefined;
   private exit: ExitFrame | undefined;
   private readonly banner: string[] = [];
+  private bannerBytes = 0;
   private readonly startedAt = Date.now();
   private bytesOut = 0;
   private bytesIn = 0;
@@ -225,9 +226,11 @@ export class Session {
   }
 
   private keepBanner(message: string): void {
-    const kept = this.banner.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-    const room = MAX_BANNER_BYTES - kept;
-    if (room > 0) this.banner.push(fitUtf8(message, room));
+    const room = MAX_BANNER_BYTES - this.bannerBytes;
+    if (room <= 0) return;
+    const kept = fitUtf8(message, room);
+    this.banner.push(kept);
+    this.bannerBytes += Buffer.byteLength(kept);
   }
 
   private startTerminal(open: OpenFrame, channel: ClientChannel): void {
@@ -346,7 +349,7 @@ export class Session {
 
   /** Throws when the session closed while an await was pending, to stop `open` there. */
   private ensureOpen(): void {
-    if (this.state === 'closed') throw new SessionError('ssh.disconnected');
+    if (this.isClosed()) throw new SessionError('ssh.disconnected');
   }
 
   private send(frame: RelayFrame): void {

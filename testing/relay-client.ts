@@ -5,7 +5,6 @@
  */
 import { WebSocket } from 'ws';
 import {
-  CLOSE_CODES,
   decodeRelayFrame,
   encodeClientFrame,
   SUBPROTOCOL,
@@ -87,10 +86,6 @@ export class RelayClient {
       );
     });
     return client;
-  }
-
-  get closeCodes(): typeof CLOSE_CODES {
-    return CLOSE_CODES;
   }
 
   open(target: Partial<OpenFrame> & Pick<OpenFrame, 'host' | 'port' | 'user'>): void {
